@@ -327,7 +327,6 @@ static int read_page(const char *name, const char *text, size_t len, struct page
         const char *eol = memchr(pos, '\n', (size_t)(end - pos));
         const char *s = pos, *e = eol ? eol : end;
         uint32_t cp;
-        size_t l;
 
         pos = eol ? eol + 1 : end;
         no++;
@@ -337,11 +336,18 @@ static int read_page(const char *name, const char *text, size_t len, struct page
                        (size_t)(e - s), DIGEST_MAX_LINE_BYTES);
             return -1;
         }
-        while (s < e && (e[-1] == '\r' || (l = utf8_decode_last(s, (size_t)(e - s), &cp),
-                                           utf8_is_blank(cp))))
-            e -= e[-1] == '\r' ? 1 : l;
-        while (s < e && (l = utf8_decode(s, (size_t)(e - s), &cp)) && utf8_is_blank(cp))
+        while (s < e) {                      /* trailing blanks and CR */
+            size_t l = e[-1] == '\r' ? 1 : utf8_decode_last(s, (size_t)(e - s), &cp);
+            if (e[-1] != '\r' && !utf8_is_blank(cp))
+                break;
+            e -= l;
+        }
+        while (s < e) {                      /* leading blanks (the lost indent) */
+            size_t l = utf8_decode(s, (size_t)(e - s), &cp);
+            if (l == 0 || !utf8_is_blank(cp))
+                break;
             s += l;
+        }
         if (s == e) {
             prev_blank = true;
             continue;
