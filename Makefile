@@ -10,7 +10,7 @@ CC ?= cc
 DEBIAN_PACKAGES := gcc make pkg-config \
 	libespeak-ng-dev espeak-ng-data libsndfile1-dev libvorbis-dev libogg-dev \
 	libebur128-dev libxml2-dev libjansson-dev libcmocka-dev \
-	python3
+	python3 rime-data-terra-pinyin unicode-data pinyin-database python3-jieba
 
 LIB_PKGS := espeak-ng sndfile vorbisenc vorbis ogg libebur128 libxml-2.0 jansson
 TEST_PKGS := cmocka
@@ -23,11 +23,13 @@ ifdef CI
 WARNINGS += -Werror
 endif
 ALL_CFLAGS = -std=c17 -D_GNU_SOURCE $(WARNINGS) $(CFLAGS) \
+	-DTINGBAO_DATADIR='"$(PREFIX)/share/tingbao"' \
 	$(shell pkg-config --cflags $(LIB_PKGS) 2>/dev/null) -MMD -MP
 LIBS = $(shell pkg-config --libs $(LIB_PKGS) 2>/dev/null) -lm
 TEST_LIBS = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 
 BUILD := build
+LEXICON := $(BUILD)/lexicon.tsv
 SRC := $(wildcard src/*.c)
 LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(filter-out src/main.c,$(SRC)))
 TEST_SRC := $(wildcard tests/test_*.c)
@@ -36,7 +38,7 @@ TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 .PHONY: all deps podcast check install clean
 .DEFAULT_GOAL := all
 
-all: deps tingbao podcast
+all: deps tingbao $(LEXICON) podcast
 
 # Checks the Debian packages first, so a fresh machine gets one clear line
 # instead of a compiler error about a missing header.
@@ -66,15 +68,22 @@ $(BUILD)/tests/%: tests/%.c $(LIB_OBJ) | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS) $(TEST_LIBS)
 
-podcast: tingbao
+# The lexicon is converted from Debian's data at build time (see the script).
+$(LEXICON): src/lexicon/make_lexicon.py src/lexicon/mainland.tsv | deps
+	@mkdir -p $(dir $@)
+	/usr/bin/python3 src/lexicon/make_lexicon.py $@
+
+podcast: tingbao $(LEXICON)
 	./tingbao build -C content -o podcast
 
-check: deps tingbao $(TEST_BIN)
+check: deps tingbao $(LEXICON) $(TEST_BIN)
 	@tests/run $(TEST_BIN)
 
-install: tingbao
+install: tingbao $(LEXICON)
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 tingbao $(DESTDIR)$(PREFIX)/bin/tingbao
+	install -d $(DESTDIR)$(PREFIX)/share/tingbao
+	install -m 644 $(LEXICON) $(DESTDIR)$(PREFIX)/share/tingbao/lexicon.tsv
 
 clean:
 	rm -rf $(BUILD) tingbao

@@ -13,6 +13,7 @@ struct command {
 
 static const struct command commands[] = {
     {"split", cmd_split, "show the speeches of a digest (readable, or --json)"},
+    {"pronounce", cmd_pronounce, "show the words and pinyin a text will be spoken with"},
     {"build", cmd_build, "produce the podcast in podcast/ from the editions in content/"},
 };
 
