@@ -35,7 +35,7 @@ LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(filter-out src/main.c,$(SRC)))
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 
-.PHONY: all deps podcast check install clean
+.PHONY: all deps podcast check eval install clean
 .DEFAULT_GOAL := all
 
 all: deps tingbao $(LEXICON) podcast
@@ -78,6 +78,10 @@ podcast: tingbao $(LEXICON)
 
 check: deps tingbao $(LEXICON) $(TEST_BIN)
 	@tests/run $(TEST_BIN)
+
+# How well tingbao reads Mandarin, against the hand-checked references.
+eval: deps tingbao $(LEXICON)
+	/usr/bin/python3 tests/eval/eval_frontend.py
 
 install: tingbao $(LEXICON)
 	install -d $(DESTDIR)$(PREFIX)/bin

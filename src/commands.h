@@ -12,5 +12,6 @@
 int cmd_split(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_pronounce(int argc, char **argv);
+int cmd_speak(int argc, char **argv);
 
 #endif

@@ -95,6 +95,16 @@ int digest_write_json(FILE *out, const struct digest *d, const struct edition *e
     for (size_t i = 0; i < d->n_speeches; i++)
         append(speeches, speech_json(&d->speeches[i], i, &failed), &failed);
     put(root, "speeches", speeches, &failed);
+    {
+        json_t *lines = checked(json_object(), &failed);
+        json_t *heading = checked(json_array(), &failed);
+        for (size_t i = 0; i < d->n_heading; i++)
+            append(heading, checked(json_integer(d->heading_line_nos[i]), &failed), &failed);
+        put(lines, "heading", heading, &failed);
+        put(lines, "credit", d->credit ? checked(json_integer(d->credit_line), &failed)
+                                       : checked(json_null(), &failed), &failed);
+        put(root, "source_lines", lines, &failed);
+    }
     if (failed) {
         json_decref(root);
         diag_oom();

@@ -14,6 +14,7 @@ struct command {
 static const struct command commands[] = {
     {"split", cmd_split, "show the speeches of a digest (readable, or --json)"},
     {"pronounce", cmd_pronounce, "show the words and pinyin a text will be spoken with"},
+    {"speak", cmd_speak, "speak a text into a WAV file, for quick listening"},
     {"build", cmd_build, "produce the podcast in podcast/ from the editions in content/"},
 };
 
