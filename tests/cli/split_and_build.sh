@@ -54,7 +54,7 @@ expect_bad_input missing-file "$TMP/nope.txt" $TB split "$TMP/nope.txt"
 # output folder.
 mkdir -p "$TMP/content" "$TMP/podcast"
 cp -r "$SEED" "$TMP/content/"
-if $TB build -C "$TMP/content" -o "$TMP/podcast" >/dev/null &&
+if $TB build -C "$TMP/content" -o "$TMP/podcast" --cache "$TMP/cache" >/dev/null &&
    $PY -c 'import json,sys; assert len(json.load(open(sys.argv[1]))["speeches"]) == 9' \
        "$TMP/podcast/yiwu-cppcc-14-1/edition.json" &&
    [ -z "$(find "$TMP/podcast" -name '.*tmp*')" ]; then
@@ -66,9 +66,9 @@ before=$(tree_digest "$TMP/podcast")
 mkdir "$TMP/content/second"
 printf 'id = second\ndate = 2022-13-01\n' >"$TMP/content/second/edition.conf"
 cp "$SEED/digest.txt" "$TMP/content/second/"
-expect_bad_input build-bad-date "$TMP/content/second/edition.conf:2:" $TB build -C "$TMP/content" -o "$TMP/podcast"
+expect_bad_input build-bad-date "$TMP/content/second/edition.conf:2:" $TB build -C "$TMP/content" -o "$TMP/podcast" --cache "$TMP/cache"
 printf 'id = second\ndate = 2022-12-01\n' >"$TMP/content/second/edition.conf"
 printf '正文。\n\n标题\n\n张三委员代表某某的发言\n\n多余的正文。\n' >"$TMP/content/second/digest.txt"
-expect_bad_input build-bad-digest "$TMP/content/second/digest.txt:7:" $TB build -C "$TMP/content" -o "$TMP/podcast"
+expect_bad_input build-bad-digest "$TMP/content/second/digest.txt:7:" $TB build -C "$TMP/content" -o "$TMP/podcast" --cache "$TMP/cache"
 if [ "$before" = "$(tree_digest "$TMP/podcast")" ]; then pass build-error-keeps-outputs; else fail build-error-keeps-outputs "podcast/ changed"; fi
 if [ "$(tree_digest "$SEED")" = "$(tree_digest "$TMP/content/yiwu-cppcc-14-1")" ]; then pass build-keeps-content; else fail build-keeps-content "content changed"; fi
