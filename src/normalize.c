@@ -157,18 +157,151 @@ static void scan_numeral(const struct scan *s, size_t i, struct numeral *n)
     n->end = i;
 }
 
+/* Numbers that name rather than count, read digit by digit: after 电话,
+ * 拨打 …, before 热线, 报警 …, and right after a Latin letter (G7315次列车,
+ * 浙G12345). */
+static bool is_code_context(const struct scan *s, size_t start, size_t after)
+{
+    static const char *const before[] = {"电话", "热线", "号码", "编号", "邮编", "代码", "手机",
+                                         "专线", "拨打", "致电", "拨", "尾号", "车次", NULL};
+    static const char *const next[] = {"热线", "报警", "投诉", "专线", "急救", "服务热线", NULL};
+
+    if (start > 0 && is_letter(s->v[start - 1].c))
+        return true;
+    for (size_t k = 0; before[k]; k++)
+        if (preceded_by(s, start, before[k]))
+            return true;
+    for (size_t k = 0; next[k]; k++)
+        if (spells(s, after, next[k]))
+            return true;
+    return false;
+}
+
+/* "百分之" for %, "千分之" for ‰, "万分之" for ‱, else NULL. */
+static const char *per_sign(const struct scan *s, size_t i)
+{
+    if (at(s, i, '%'))
+        return "百分之";
+    if (at(s, i, 0x2030))
+        return "千分之";
+    if (at(s, i, 0x2031))
+        return "万分之";
+    return NULL;
+}
+
+/* Units written in Latin letters after a number, and how they are said. */
+static const struct {
+    const char *written, *said;
+} UNITS[] = {
+    {"km/h", "公里每小时"}, {"kWh", "千瓦时"}, {"km²", "平方公里"}, {"km", "公里"},
+    {"kg", "公斤"}, {"kW", "千瓦"}, {"m²", "平方米"}, {"m³", "立方米"}, {"cm", "厘米"},
+    {"mm", "毫米"}, {"ml", "毫升"}, {"mg", "毫克"}, {"m", "米"},
+    {"㎡", "平方米"}, {"㎞", "公里"}, {"㎏", "公斤"},
+};
+
+/* Appends the unit written at i, if any; returns the index after it. */
+static size_t read_unit(const struct scan *s, size_t i, struct strbuf *out)
+{
+    for (size_t k = 0; k < sizeof UNITS / sizeof *UNITS; k++) {
+        if (spells(s, i, UNITS[k].written)) {
+            size_t j = i, len = strlen(UNITS[k].written), got = 0;
+            while (got < len)
+                got += s->v[j++].len;
+            if (j < s->n && is_letter(s->v[j].c))
+                continue;                  /* part of a longer word */
+            strbuf_adds(out, UNITS[k].said);
+            return j;
+        }
+    }
+    return i;
+}
+
+/* 8:30 八点三十分 at i; returns the index after it, or 0 if no time is there. */
+static size_t read_time(const struct scan *s, size_t i, struct strbuf *out)
+{
+    size_t h = 0;
+    char hh[2], mm[2];
+
+    while (is_digit(s, i + h) && h < 3)
+        h++;
+    if (h == 0 || h > 2 || !at(s, i + h, ':') || !is_digit(s, i + h + 1) ||
+        !is_digit(s, i + h + 2) || is_digit(s, i + h + 3))
+        return 0;
+    for (size_t k = 0; k < h; k++)
+        hh[k] = (char)s->v[i + k].c;
+    mm[0] = (char)s->v[i + h + 1].c;
+    mm[1] = (char)s->v[i + h + 2].c;
+    number_read_cardinal(out, hh, h, false);
+    strbuf_adds(out, "点");
+    if (mm[0] != '0' || mm[1] != '0') {
+        if (mm[0] == '0')
+            strbuf_adds(out, "零");
+        number_read_cardinal(out, mm[0] == '0' ? mm + 1 : mm, mm[0] == '0' ? 1 : 2, false);
+        strbuf_adds(out, "分");
+    }
+    return i + h + 3;
+}
+
+/* The number of digits from i. */
+static size_t digit_run(const struct scan *s, size_t i)
+{
+    size_t k = 0;
+    while (is_digit(s, i + k))
+        k++;
+    return k;
+}
+
+static void add_digits(const struct scan *s, size_t i, size_t n, struct strbuf *out, bool yao)
+{
+    char buf[64];
+    if (n > sizeof buf)
+        n = sizeof buf;
+    for (size_t k = 0; k < n; k++)
+        buf[k] = (char)s->v[i + k].c;
+    number_read_digits(out, buf, n, yao, "零");
+}
+
+/* 2024.3.1, 2024-03-01, 2024/3/1: a date.  Returns the index after it, or 0. */
+static size_t read_date(const struct scan *s, size_t i, struct strbuf *out)
+{
+    size_t m, d;
+    uint32_t sep;
+    char ys[4], ms[2], ds[2];
+
+    if (digit_run(s, i) != 4 || i + 4 >= s->n)
+        return 0;
+    sep = s->v[i + 4].c;
+    if (sep != '.' && sep != '-' && sep != '/')
+        return 0;
+    m = digit_run(s, i + 5);
+    if (m < 1 || m > 2 || !at(s, i + 5 + m, sep))
+        return 0;
+    d = digit_run(s, i + 6 + m);
+    if (d < 1 || d > 2)
+        return 0;
+    for (size_t k = 0; k < 4; k++)
+        ys[k] = (char)s->v[i + k].c;
+    for (size_t k = 0; k < m; k++)
+        ms[k] = (char)s->v[i + 5 + k].c;
+    for (size_t k = 0; k < d; k++)
+        ds[k] = (char)s->v[i + 6 + m + k].c;
+    number_read_digits(out, ys, 4, false, "〇");
+    strbuf_adds(out, "年");
+    number_read_cardinal(out, ms, m, false);
+    strbuf_adds(out, "月");
+    number_read_cardinal(out, ds, d, false);
+    strbuf_adds(out, "日");
+    return i + 6 + m + d;
+}
+
 /* How a plain number (no %, no range) at [start, n->end) is read. */
 static void read_plain(const struct scan *s, size_t start, struct numeral *n,
                        struct strbuf *out, bool *counted)
 {
     const char *d = n->digits.s;
     size_t len = n->int_len;
-    bool code_context = preceded_by(s, start, "电话") || preceded_by(s, start, "热线") ||
-                        preceded_by(s, start, "号码") || preceded_by(s, start, "编号") ||
-                        preceded_by(s, start, "邮编") || preceded_by(s, start, "代码") ||
-                        preceded_by(s, start, "手机") || preceded_by(s, start, "专线");
-
     size_t after = skip_blanks(s, n->end);
+    bool code_context = is_code_context(s, start, after);
 
     *counted = false;
     if (n->decimal) {
@@ -177,7 +310,8 @@ static void read_plain(const struct scan *s, size_t start, struct numeral *n,
                             ((at(s, n->end, '-') || at(s, n->end, '~') || at(s, n->end, 0x2014)) &&
                              is_digit(s, n->end + 4) && spells(s, n->end + 5, "年")))) {
         number_read_digits(out, d, len, false, "〇");       /* 2021年 二〇二一年 */
-    } else if (!n->grouped && (code_context || len >= 7 || (len >= 2 && d[0] == '0'))) {
+    } else if (!n->grouped && (code_context || len >= 7 || (len >= 2 && d[0] == '0') ||
+                               (len >= 3 && (spells(s, after, "室") || spells(s, after, "房间"))))) {
         number_read_digits(out, d, len, true, "零");         /* 12345 热线, 0579 */
     } else if (preceded_by(s, start, "第")) {
         number_read_cardinal(out, d, len, false);           /* 第2 第二 */
@@ -198,7 +332,19 @@ static size_t read_number(struct scan *s, size_t i)
     struct numeral a, b;
     size_t start = i, end;
     bool negative = false, counted = false, percent_a, percent_b;
+    const char *per_a, *per_b, *currency = NULL;
 
+    /* ￥120 一百二十元: the sign is said after the number. */
+    if (at(s, i, 0xFFE5) || at(s, i, 0x00A5)) {
+        currency = "元";
+        i++;
+    } else if (at(s, i, '$')) {
+        currency = "美元";
+        i++;
+    } else if (at(s, i, 0x20AC)) {
+        currency = "欧元";
+        i++;
+    }
     if (at(s, i, '-')) {
         negative = true;
         i++;
@@ -207,19 +353,42 @@ static size_t read_number(struct scan *s, size_t i)
     end = a.end;
     b.digits = (struct strbuf)STRBUF_INIT;
 
-    /* 8:30 八点三十分 */
-    if (!negative && !a.decimal && a.int_len <= 2 && at(s, end, ':') && is_digit(s, end + 1) &&
-        is_digit(s, end + 2) && !is_digit(s, end + 3)) {
-        char mm[2] = {(char)s->v[end + 1].c, (char)s->v[end + 2].c};
-        number_read_cardinal(&out, a.digits.s, a.int_len, false);
-        strbuf_adds(&out, "点");
-        if (mm[0] != '0' || mm[1] != '0') {
-            if (mm[0] == '0')
-                strbuf_adds(&out, "零");
-            number_read_cardinal(&out, mm[0] == '0' ? mm + 1 : mm, mm[0] == '0' ? 1 : 2, false);
-            strbuf_adds(&out, "分");
+    /* 8:30 八点三十分, and 8:00～17:00 八点到十七点 */
+    if (!negative && (end = read_time(s, i, &out)) != 0) {
+        if ((at(s, end, '~') || at(s, end, '-') || at(s, end, 0x2014)) && is_digit(s, end + 1)) {
+            struct strbuf second = STRBUF_INIT;
+            size_t e2 = read_time(s, end + 1, &second);
+            if (e2) {
+                strbuf_adds(&out, "到");
+                strbuf_add(&out, second.s, second.len);
+                end = e2;
+            }
+            strbuf_release(&second);
         }
-        end += 3;
+        goto done;
+    }
+    /* 2024.3.1 二〇二四年三月一日 */
+    if (!negative && (end = read_date(s, i, &out)) != 0)
+        goto done;
+    end = a.end;
+    /* 3·15 三一五: a day named by its date */
+    if (!negative && !a.decimal && a.int_len <= 2 &&
+        (at(s, end, 0x00B7) || at(s, end, 0x30FB) || at(s, end, 0x2022)) &&
+        digit_run(s, end + 1) >= 1 && digit_run(s, end + 1) <= 2) {
+        add_digits(s, i, a.int_len, &out, false);
+        add_digits(s, end + 1, digit_run(s, end + 1), &out, false);
+        end = end + 1 + digit_run(s, end + 1);
+        goto done;
+    }
+    /* 400-800-1234, 0579-85123456: phone numbers in groups */
+    if (!negative && !a.decimal && a.int_len >= 3 && at(s, end, '-') && digit_run(s, end + 1) >= 3 &&
+        (a.digits.s[0] == '0' || (at(s, end + 1 + digit_run(s, end + 1), '-') &&
+                                   digit_run(s, end + 2 + digit_run(s, end + 1)) >= 3))) {
+        add_digits(s, i, a.int_len, &out, true);
+        while (at(s, end, '-') && digit_run(s, end + 1) >= 3) {
+            add_digits(s, end + 1, digit_run(s, end + 1), &out, true);
+            end = end + 1 + digit_run(s, end + 1);
+        }
         goto done;
     }
     /* 3/4 四分之三 */
@@ -236,19 +405,8 @@ static size_t read_number(struct scan *s, size_t i)
         }
         strbuf_release(&b.digits);
     }
-    /* 0579-85123456: a phone number with its area code */
-    if (!negative && !a.decimal && a.int_len >= 3 && a.digits.s[0] == '0' && at(s, end, '-') &&
-        is_digit(s, end + 1)) {
-        number_read_digits(&out, a.digits.s, a.int_len, true, "零");
-        while (at(s, end, '-') && is_digit(s, end + 1)) {
-            strbuf_release(&b.digits);
-            scan_numeral(s, end + 1, &b);
-            number_read_digits(&out, b.digits.s, b.int_len, true, "零");
-            end = b.end;
-        }
-        goto done;
-    }
-    percent_a = at(s, end, '%');
+    per_a = per_sign(s, end);
+    percent_a = per_a != NULL;
     if (percent_a)
         end++;
     /* Ranges: 1%-2% 百分之一到百分之二, 5-10个 五到十个, 3~5 三到五 */
@@ -256,29 +414,34 @@ static size_t read_number(struct scan *s, size_t i)
         is_digit(s, end + 1)) {
         size_t sep = end;
         scan_numeral(s, sep + 1, &b);
-        percent_b = at(s, b.end, '%');
-        if (percent_a || percent_b)
-            strbuf_adds(&out, "百分之");
+        per_b = per_sign(s, b.end);
+        percent_b = per_b != NULL;
         if (negative)
             strbuf_adds(&out, "负");
+        if (percent_a || percent_b)
+            strbuf_adds(&out, per_a ? per_a : per_b);
         read_plain(s, start, &a, &out, &counted);
         strbuf_adds(&out, "到");
         if (percent_a || percent_b)
-            strbuf_adds(&out, "百分之");
+            strbuf_adds(&out, per_b ? per_b : per_a);
         read_plain(s, sep + 1, &b, &out, &counted);
         end = b.end + (percent_b ? 1 : 0);
         counted = counted && !percent_a && !percent_b;
         goto done;
     }
-    if (percent_a)
-        strbuf_adds(&out, "百分之");
     if (negative)
         strbuf_adds(&out, at(s, a.end, 0x2103) ? "零下" : "负");
+    if (percent_a)
+        strbuf_adds(&out, per_a);
     read_plain(s, i, &a, &out, &counted);
     counted = counted && !percent_a && !negative;
     if (at(s, end, 0x2103)) {                    /* ℃ */
         strbuf_adds(&out, "摄氏度");
         end++;
+    } else if (!percent_a && currency) {
+        strbuf_adds(&out, currency);
+    } else if (!percent_a) {
+        end = read_unit(s, end, &out);
     }
 done:
     strbuf_release(&a.digits);
@@ -344,7 +507,8 @@ int normalize(const char *text, size_t len, struct token_list *out)
             rc = emit(&s, i, j, TOKEN_HAN, PAUSE_NONE, NULL, false);
         } else if (is_digit(&s, i) ||
                    (c == '-' && is_digit(&s, i + 1) &&
-                    (i == 0 || !(is_digit(&s, i - 1) || is_letter(s.v[i - 1].c))))) {
+                    (i == 0 || !(is_digit(&s, i - 1) || is_letter(s.v[i - 1].c)))) ||
+                   ((c == 0xFFE5 || c == 0x00A5 || c == '$' || c == 0x20AC) && is_digit(&s, i + 1))) {
             if (!(j = read_number(&s, i)))
                 goto oom;
         } else if (is_letter(c)) {
@@ -362,8 +526,8 @@ int normalize(const char *text, size_t len, struct token_list *out)
         } else if (c == 0x2103) {
             char *t = strdup("摄氏度");
             rc = t ? emit(&s, i, j, TOKEN_NUMBER, PAUSE_NONE, t, false) : -1;
-        } else if (c == '%') {
-            char *t = strdup("百分号");
+        } else if (c == '%' || c == 0x2030) {
+            char *t = strdup(c == '%' ? "百分号" : "千分号");
             rc = t ? emit(&s, i, j, TOKEN_NUMBER, PAUSE_NONE, t, false) : -1;
         } else if (utf8_is_blank(s.v[i].cp) || c == '\n' || c == '\r') {
             while (j < s.n && (utf8_is_blank(s.v[j].cp) || s.v[j].c == '\n' || s.v[j].c == '\r'))

@@ -166,7 +166,9 @@ static bool is_big_unit(const struct syllable *s)
 }
 
 /* Decides the spoken tone of 一 at syllables[i]; returns the new syllable
- * or NULL to keep it. */
+ * or NULL to keep it.  The lexicon's own 一 readings are not trusted: terra
+ * writes the change in some words and not in others, so every 一 is
+ * decided here from its context. */
 static const char *yi_change(const struct token_list *tl, const struct syllable *v, size_t n, size_t i)
 {
     const struct token *t = &tl->v[v[i].token];
@@ -176,29 +178,43 @@ static const char *yi_change(const struct token_list *tl, const struct syllable 
     for (size_t k = i + 1; k < n && v[k].token == v[i].token; k++)
         syls_in_token++;
     syls_in_token += v[i].index;
-    if (!next || strcmp(v[i].s, "yi1") != 0)
-        return NULL;
+    if (strncmp(v[i].s, "yi", 2) != 0 || !strchr("1245", v[i].s[2]) || v[i].s[3])
+        return NULL;                                  /* not the numeral yi */
+    if (!next)
+        return "yi1";
     if (i > 0 && v[i - 1].token + 1 >= v[i].token && char_is(&v[i - 1], "第"))
-        return NULL;                                  /* 第一 */
+        return "yi1";                                 /* 第一 */
+    /* Inside a number written in characters: 十一个, 一百一十. */
+    if (i > 0 && v[i - 1].token + 1 >= v[i].token && (is_numeral_char(&v[i - 1]) || is_big_unit(&v[i - 1])))
+        return "yi1";
+    /* A verb doubled around 一 (看一看, 数一数): 一 is neutral. */
+    if (i > 0 && v[i - 1].ch && next->ch && !char_is(next, "一") && v[i - 1].ch_len == next->ch_len &&
+        memcmp(v[i - 1].ch, next->ch, next->ch_len) == 0 && next->token <= v[i].token + 1 &&
+        v[i - 1].token + 1 >= v[i].token)
+        return "yi5";
+    /* Numbers used as labels are read as numbers: 一号线, 一年级, 一楼. */
+    if (char_is(next, "号") || char_is(next, "楼") ||
+        (char_is(next, "年") && i + 2 < n && char_is(&v[i + 2], "级")))
+        return "yi1";
     if (t->kind == TOKEN_NUMBER) {
         /* Digits read as a quantity change only in the leading place:
          * 一百 yi4 bai3, 1个 yi2 ge4; 十一, 一〇, 一点五 keep yi1. */
         if (!t->counted || v[i].index != 0)
-            return NULL;
+            return "yi1";
         if (next->token != v[i].token && !(next->token == v[i].token + 1 &&
                                             tl->v[next->token].kind == TOKEN_HAN))
-            return NULL;
+            return "yi1";
     } else {
         if (next->token != v[i].token && next->token != v[i].token + 1)
-            return NULL;                              /* punctuation between */
+            return "yi1";                              /* punctuation between */
         if (next->token != v[i].token && syls_in_token > 1)
-            return NULL;                              /* word-final: 统一, 唯一 */
+            return "yi1";                              /* word-final: 统一, 唯一 */
         if (next->token != v[i].token && tl->v[next->token].kind != TOKEN_HAN)
-            return NULL;
+            return "yi1";
         if (is_numeral_char(next) && !is_big_unit(next))
-            return NULL;                              /* 一二三, 一〇 */
+            return "yi1";                              /* 一二三, 一〇 */
         if (char_is(next, "一"))
-            return NULL;                              /* 一一 */
+            return "yi1";                              /* 一一 */
     }
     return tone_of(next->s) == 4 || tone_of(next->s) == 5 ? "yi2" : "yi4";
 }
@@ -207,12 +223,12 @@ static const char *bu_change(const struct token_list *tl, const struct syllable 
 {
     const struct syllable *next = i + 1 < n ? &v[i + 1] : NULL;
 
-    if (!next || strcmp(v[i].s, "bu4") != 0)
-        return NULL;
-    if (next->token != v[i].token &&
-        (next->token != v[i].token + 1 || tl->v[next->token].kind == TOKEN_LATIN))
-        return NULL;
-    return tone_of(next->s) == 4 ? "bu2" : NULL;
+    if (strcmp(v[i].s, "bu4") != 0 && strcmp(v[i].s, "bu2") != 0)
+        return NULL;                                  /* 差不多 bu5 stays */
+    if (!next || (next->token != v[i].token &&
+                  (next->token != v[i].token + 1 || tl->v[next->token].kind == TOKEN_LATIN)))
+        return "bu4";
+    return tone_of(next->s) == 4 ? "bu2" : "bu4";
 }
 
 /* Applies the changes to every token's pinyin. */

@@ -33,6 +33,7 @@ UNIHAN_VARIANTS = "/usr/share/unicode/Unihan_Variants.txt.bz2"
 OPEN_PHRASE = "/usr/share/pinyin-database/main.db"
 JIEBA = "/usr/lib/python3/dist-packages/jieba/dict.txt"
 CORRECTIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "mainland.tsv")
+REVISED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "revised.tsv")
 
 TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 
@@ -59,6 +60,7 @@ def is_han(ch):
 
 def read_unihan():
     simp, xhc, mandarin = {}, collections.defaultdict(set), {}
+    pinlu = collections.defaultdict(dict)
     other = collections.defaultdict(list)
     with bz2.open(UNIHAN_VARIANTS, "rt", encoding="utf-8") as f:
         for line in f:
@@ -92,7 +94,35 @@ def read_unihan():
                         xhc[ch].add(r)
             elif key == "kMandarin":
                 mandarin[ch] = marked_to_numbered(val.split()[0])
-    return simp, xhc, mandarin
+            elif key == "kHanyuPinlu":
+                for item in val.split():
+                    reading, count = item.rstrip(")").split("(")
+                    pinlu[ch][marked_to_numbered(reading)] = int(count)
+    return simp, xhc, mandarin, pinlu
+
+
+def read_revised():
+    """(character, old reading) -> new reading: the readings the 1985
+    审音表 changed (成绩 chéngjī -> chéngjì), which the 1983 dictionary
+    data (kXHC1983, kHanyuPinlu) still has.  src/lexicon/revised.tsv."""
+    revised = {}
+    with open(REVISED, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if line.strip() and not line.startswith("#"):
+                ch, old, new = line.split("\t")[:3]
+                revised[(ch, old)] = new.strip()
+    return revised
+
+
+def restore_tone(ch, syl, pinlu):
+    """A neutral tone that mainland usage never gives this character (去年
+    nian5: 年 is only ever nián in kHanyuPinlu) is restored to the full
+    tone of the same spelling."""
+    counts = pinlu.get(ch)
+    if not syl.endswith("5") or not counts or syl in counts:
+        return syl
+    same = [r for r in counts if r[:-1] == syl[:-1]]
+    return max(same, key=counts.get) if same else syl
 
 
 def toneless(syls):
@@ -132,7 +162,8 @@ def read_open_phrase():
 
 
 def main(out_path):
-    simp, xhc, mandarin = read_unihan()
+    simp, xhc, mandarin, pinlu = read_unihan()
+    revised = read_revised()
 
     # terra: simplified word -> {reading tuple: weight}, in file order.
     terra = collections.defaultdict(dict)
@@ -152,7 +183,8 @@ def main(out_path):
                 m = mainland_syllable(c, s, xhc)
                 if m is None:
                     break
-                s_syls.append(m)
+                m = revised.get((c, m), m)
+                s_syls.append(restore_tone(c, m, pinlu))
             else:
                 key = tuple(s_syls)
                 d = terra[s_word]
@@ -182,27 +214,21 @@ def main(out_path):
             if len(parts) >= 2 and all(is_han(c) for c in parts[0]):
                 jieba[parts[0]] = int(parts[1])
 
-    # How often each character takes each reading in the words terra reads
-    # one way only: the tie-breaker where a word's readings differ in a tone
-    # that nothing else decides (业务量 liang2/liang4: 量 is liang4 in 数量,
-    # 产量, 流量 ...).
-    usage = collections.defaultdict(collections.Counter)
-    for word, readings in terra.items():
-        if len(readings) == 1 and len(word) > 1:
-            for c, syl in zip(word, next(iter(readings))):
-                usage[c][syl] += 1
-
     def choose(word, readings):
+        """Terra often lists a word's Taiwan and mainland readings with the
+        same weight (市場 shi4 chang2 / chang3), Taiwan's first.  The
+        mainland's own statistics decide: first the syllables open-phrase
+        gives the word, then how often each character's reading occurs in
+        mainland text (kHanyuPinlu: 场 chǎng 773, cháng 141)."""
         order = list(readings)
         confirmed = op_syllables.get(word, set())
 
         def rank(item):
             i, r = item
-            return (toneless(r) in confirmed,          # mainland syllables
-                    sum(s.endswith("5") for s in r),   # neutral tones (东西 dong1 xi5)
-                    readings[r],                       # terra's weight
-                    sum(math.log1p(usage[c][syl]) for c, syl in zip(word, r)),
-                    -i)                                # terra's order
+            return (toneless(r) in confirmed,
+                    sum(math.log1p(pinlu[c].get(syl, 0)) for c, syl in zip(word, r)),
+                    readings[r],
+                    -i)
         return max(enumerate(order), key=rank)[1]
 
     lexicon = {}
@@ -211,8 +237,10 @@ def main(out_path):
             continue
         freq = jieba.get(word)
         if freq is None:
-            # Not in modern text statistics: keep it, rarely chosen.
-            freq = 1 if word not in op_freq else 2
+            # Not in modern text statistics: a phrase terra lists (种植面积)
+            # must not beat the words it is made of (种植 面积), so it only
+            # wins where nothing else covers the text.
+            freq = 0.01 if word not in op_freq else 0.05
         lexicon[word] = (freq, choose(word, readings))
 
     # Single characters: the mainland default reading (kMandarin), which
@@ -220,7 +248,7 @@ def main(out_path):
     for ch, r in mandarin.items():
         if r and is_han(ch):
             freq = jieba.get(ch, 1)
-            lexicon[ch] = (freq, (r,))
+            lexicon[ch] = (freq, (revised.get((ch, r), r),))
     # Characters Unihan gives no reading for (〇 among them): terra's likeliest.
     for ch, readings in terra.items():
         if len(ch) == 1 and ch not in lexicon:
