@@ -9,10 +9,11 @@ CC ?= cc
 # installs the missing ones when run as root and otherwise prints the line.
 DEBIAN_PACKAGES := gcc make pkg-config \
 	libespeak-ng-dev espeak-ng-data libsndfile1-dev libvorbis-dev libogg-dev \
-	libebur128-dev libxml2-dev libjansson-dev libcmocka-dev \
+	libebur128-dev libxml2-dev libjansson-dev libcmocka-dev libpango1.0-dev libcairo2-dev \
+	fonts-wqy-microhei \
 	python3 rime-data-terra-pinyin unicode-data pinyin-database python3-jieba
 
-LIB_PKGS := espeak-ng sndfile vorbisenc vorbis ogg libebur128 libxml-2.0 jansson
+LIB_PKGS := espeak-ng sndfile vorbisenc vorbis ogg libebur128 libxml-2.0 jansson pangocairo
 TEST_PKGS := cmocka
 
 CFLAGS ?= -O2 -g

@@ -9,15 +9,25 @@
  * Per edition <id>: the chapters (opening, one per speech, closing) are
  * rendered into the cache folder; then PODCAST/<id>/<id>-NN.ogg, one
  * episode per speech, and PODCAST/<id>/<id>-full.ogg, the whole edition
- * with chapter marks; and PODCAST/<id>/edition.json and edition.txt.
+ * with chapter marks, each with its transcripts (.vtt, .txt; the whole
+ * edition also .chapters.json); PODCAST/<id>/manifest.json, edition.json
+ * and edition.txt.  Then, for all editions: the cover (if staff gave
+ * none), PODCAST/index.html and, last, PODCAST/feed.xml.
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "atomic_file.h"
+#include "channel.h"
 #include "chapter.h"
+#include "cover.h"
+#include "feed.h"
+#include "manifest.h"
+#include "page.h"
+#include "transcript.h"
 #include "commands.h"
 #include "diag.h"
 #include "digest_format.h"
@@ -37,13 +47,6 @@ static const char usage[] =
 
 #define DEFAULT_QUALITY 4
 
-struct build {
-    const char *content, *out, *voices, *cache;
-    int quality;
-    struct frontend fe;
-    struct chapter_voices v;
-};
-
 static char *path_of(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static char *path_of(const char *fmt, ...)
 {
@@ -59,6 +62,115 @@ static char *path_of(const char *fmt, ...)
         return NULL;
     }
     return p;
+}
+
+struct build {
+    const char *content, *out, *voices, *cache;
+    int quality;
+    struct frontend fe;
+    struct chapter_voices v;
+    struct channel channel;
+};
+
+/* What listeners read about an episode before they play it. */
+static char *speech_description(const struct digest_speech *s)
+{
+    struct strbuf sb = STRBUF_INIT;
+    const char *text = s->n_paragraphs ? s->paragraphs[0].text : "";
+    size_t i = 0, chars = 0;
+
+    strbuf_addf(&sb, "%s%s%s%s。", s->speaker, s->member ? "委员" : "",
+                s->on_behalf_of ? "，代表" : "", s->on_behalf_of ? s->on_behalf_of : "");
+    /* The opening of the text: about 100 characters, cut at a character. */
+    while (text[i] && chars < 100) {
+        i++;
+        while (((unsigned char)text[i] & 0xC0) == 0x80)
+            i++;
+        chars++;
+    }
+    strbuf_add(&sb, text, i);
+    if (text[i])
+        strbuf_adds(&sb, "……");
+    return strbuf_detach(&sb);
+}
+
+static char *edition_description(const struct edition *e)
+{
+    struct strbuf sb = STRBUF_INIT;
+
+    strbuf_addf(&sb, "%s，共%zu篇发言：", e->date, e->digest.n_speeches);
+    for (size_t i = 0; i < e->digest.n_speeches; i++)
+        strbuf_addf(&sb, "%s%s", i ? "；" : "", e->digest.speeches[i].title);
+    strbuf_adds(&sb, "。");
+    return strbuf_detach(&sb);
+}
+
+/* Transcripts of one episode and its entry in the manifest. */
+static int finish_episode(struct build *b, const struct edition *e, struct manifest_episode *me,
+                          const char *base, const struct episode_chapter *ch, size_t n,
+                          const struct episode_result *res, int number)
+{
+    char *ogg = path_of("%s/%s/%s.ogg", b->out, e->id, base);
+    char *vtt = path_of("%s/%s/%s.vtt", b->out, e->id, base);
+    char *txt = path_of("%s/%s/%s.txt", b->out, e->id, base);
+    char *chj = number == 0 ? path_of("%s/%s/%s.chapters.json", b->out, e->id, base) : NULL;
+    struct stat st;
+    int rc = -1;
+
+    if (!ogg || !vtt || !txt || (number == 0 && !chj))
+        goto out;
+    if (transcript_write_vtt(vtt, ch, res->chapter_starts, n) != 0 ||
+        transcript_write_text(txt, e, number == 0 ? (size_t)-1 : (size_t)number - 1) != 0 ||
+        (chj && transcript_write_chapters(chj, ch, res->chapter_starts, n) != 0))
+        goto out;
+    if (stat(ogg, &st) != 0) {
+        diag_error(ogg, 0, "cannot read the episode just written");
+        goto out;
+    }
+    me->number = number;
+    me->seconds = res->seconds;
+    me->bytes = (long long)st.st_size;
+    me->guid = number ? path_of("tingbao:%s:speech-%02d", e->id, number) : path_of("tingbao:%s:full", e->id);
+    me->file = path_of("%s.ogg", base);
+    me->vtt = path_of("%s.vtt", base);
+    me->txt = path_of("%s.txt", base);
+    me->chapters = chj ? path_of("%s.chapters.json", base) : NULL;
+    if (number) {
+        const struct digest_speech *s = &e->digest.speeches[number - 1];
+        me->title = strdup(s->title);
+        me->speaker = strdup(s->speaker);
+        me->description = speech_description(s);
+    } else {
+        me->title = path_of("%s（全部发言）", e->digest.n_heading > 1 ? e->digest.heading[1]
+                                              : e->digest.n_heading ? e->digest.heading[0] : e->id);
+        me->speaker = NULL;
+        me->description = edition_description(e);
+    }
+    if (!me->guid || !me->file || !me->vtt || !me->txt || (chj && !me->chapters) || !me->title ||
+        (number && !me->speaker) || !me->description) {
+        diag_oom();
+        goto out;
+    }
+    if (n > 1) {
+        if (!(me->marks = calloc(n, sizeof *me->marks))) {
+            diag_oom();
+            goto out;
+        }
+        for (size_t i = 0; i < n; i++) {
+            me->marks[i].start = res->chapter_starts[i];
+            if (!(me->marks[me->n_marks++].title = strdup(ch[i].name))) {
+                diag_oom();
+                goto out;
+            }
+        }
+    }
+    rc = 0;
+out:
+    free(ogg);
+    free(vtt);
+    free(txt);
+    free(chj);
+    return rc;
 }
 
 static int write_text_output(const char *out_dir, const struct edition *e, const char *name,
@@ -81,7 +193,7 @@ static int write_text_output(const char *out_dir, const struct edition *e, const
     return atomic_commit(&af);
 }
 
-static int build_edition(struct build *b, const struct edition *e)
+static int build_edition(struct build *b, const struct edition *e, struct manifest *man)
 {
     size_t n = e->digest.n_speeches, n_ch = n + 2;
     char **wav = calloc(n_ch, sizeof *wav);
@@ -96,6 +208,23 @@ static int build_edition(struct build *b, const struct edition *e)
         diag_oom();
         goto out;
     }
+    /* The manifest: episode 0 is the whole edition, 1..n the speeches. */
+    man->id = strdup(e->id);
+    man->date = strdup(e->date);
+    man->title = strdup(e->digest.n_heading > 1 ? e->digest.heading[1]
+                        : e->digest.n_heading ? e->digest.heading[0] : e->id);
+    man->credit = e->digest.credit ? strdup(e->digest.credit) : NULL;
+    man->ep = calloc(n + 1, sizeof *man->ep);
+    man->n_ep = n + 1;
+    if (!man->id || !man->date || !man->title || (e->digest.credit && !man->credit) || !man->ep) {
+        diag_oom();
+        goto out;
+    }
+    for (size_t i = 0; i < e->digest.n_heading; i++)
+        if (strlist_push(&man->heading, strdup(e->digest.heading[i])) != 0) {
+            diag_oom();
+            goto out;
+        }
     /* Chapters: 0 the opening, 1..n the speeches, n+1 the closing. */
     for (size_t i = 0; i < n_ch; i++) {
         enum chapter_kind kind = i == 0 ? CHAPTER_OPENING : i == n_ch - 1 ? CHAPTER_CLOSING
@@ -132,9 +261,14 @@ static int build_edition(struct build *b, const struct edition *e)
         meta.track = (int)i;
         meta.identity = ident;
         rc = episode_write(ogg, &chapters[i], 1, &meta, &res);
-        free(res.chapter_starts);
         free(ogg);
         free(ident);
+        if (rc == 0) {
+            char *base = path_of("%s-%02zu", e->id, i);
+            rc = base ? finish_episode(b, e, &man->ep[i], base, &chapters[i], 1, &res, (int)i) : -1;
+            free(base);
+        }
+        free(res.chapter_starts);
         if (rc != 0)
             goto out;
         rc = -1;
@@ -152,8 +286,12 @@ static int build_edition(struct build *b, const struct edition *e)
         meta.track = 0;
         meta.identity = ident;
         rc = episode_write(ogg, chapters, n_ch, &meta, &res);
-        if (rc == 0)
+        if (rc == 0) {
+            char *base = path_of("%s-full", e->id);
             printf("  %s: %zu chapters, %.1f s\n", ogg, res.n_chapters, res.seconds);
+            rc = base ? finish_episode(b, e, &man->ep[0], base, chapters, n_ch, &res, 0) : -1;
+            free(base);
+        }
         free(res.chapter_starts);
         free(ogg);
         free(ident);
@@ -164,6 +302,13 @@ static int build_edition(struct build *b, const struct edition *e)
     if (write_text_output(b->out, e, "edition.json", digest_write_json) != 0 ||
         write_text_output(b->out, e, "edition.txt", digest_write_text) != 0)
         goto out;
+    {
+        char *mp = path_of("%s/%s/manifest.json", b->out, e->id);
+        rc = mp ? manifest_write(mp, man) : -1;
+        free(mp);
+        if (rc != 0)
+            goto out;
+    }
     rc = 0;
 out:
     for (size_t i = 0; wav && i < n_ch; i++)
@@ -187,7 +332,8 @@ int cmd_build(int argc, char **argv)
     char *overrides = NULL;
     int rc = EXIT_BAD_INPUT;
     size_t loaded = 0;
-    bool fe_open = false, voices_loaded = false;
+    bool fe_open = false, voices_loaded = false, channel_loaded = false;
+    struct manifest *mans = NULL;
 
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -239,6 +385,20 @@ int cmd_build(int argc, char **argv)
             }
         }
     }
+    if (channel_load(b.out, &b.channel) != 0)
+        goto out;
+    channel_loaded = true;
+    if (b.channel.image) {
+        char *img = path_of("%s/%s", b.out, b.channel.image);
+        struct stat st;
+        if (!img || stat(img, &st) != 0) {
+            diag_error(b.channel.conf.path, conf_get(&b.channel.conf, "image")->line,
+                       "image '%s' is not in %s", b.channel.image, b.out);
+            free(img);
+            goto out;
+        }
+        free(img);
+    }
     if (voice_load(b.voices, "reader", &b.v.reader) != 0)
         goto out;
     if (voice_load(b.voices, "announcer", &b.v.announcer) != 0) {
@@ -250,13 +410,33 @@ int cmd_build(int argc, char **argv)
         frontend_open(&b.fe, NULL, overrides, true) != 0)
         goto out;
     fe_open = true;
+    if (!(mans = calloc(loaded ? loaded : 1, sizeof *mans))) {
+        diag_oom();
+        goto out;
+    }
     for (size_t i = 0; i < loaded; i++) {
         printf("%s: %zu speeches\n", eds[i].id, eds[i].digest.n_speeches);
-        if (build_edition(&b, &eds[i]) != 0)
+        if (build_edition(&b, &eds[i], &mans[i]) != 0)
+            goto out;
+    }
+    {
+        const char *cover = b.channel.image ? b.channel.image : "cover.png";
+        char *cover_path = path_of("%s/cover.png", b.out);
+        int ok = cover_path && (b.channel.image || cover_draw(cover_path, b.channel.title,
+                                                               b.channel.description) == 0);
+        free(cover_path);
+        /* The feed last: it points at everything else. */
+        if (!ok || page_write(b.out, &b.channel, eds, mans, loaded) != 0 ||
+            feed_write(b.out, &b.channel, cover, mans, loaded) != 0)
             goto out;
     }
     rc = 0;
 out:
+    for (size_t i = 0; mans && i < loaded; i++)
+        manifest_free(&mans[i]);
+    free(mans);
+    if (channel_loaded)
+        channel_free(&b.channel);
     if (fe_open)
         frontend_close(&b.fe);
     if (voices_loaded) {
