@@ -5,8 +5,9 @@
 
 SEED=content/yiwu-cppcc-14-1
 ID=yiwu-cppcc-14-1
-mkdir -p "$TMP/content"
+mkdir -p "$TMP/content" "$TMP/podcast"
 cp -r "$SEED" "$TMP/content/"
+cp podcast/channel.conf "$TMP/podcast/"
 if ! $TB build -C "$TMP/content" -o "$TMP/podcast" --cache "$TMP/cache" >"$TMP/build.log" 2>&1; then
     fail build "$(tail -3 "$TMP/build.log")"
     exit 0

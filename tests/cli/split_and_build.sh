@@ -54,6 +54,7 @@ expect_bad_input missing-file "$TMP/nope.txt" $TB split "$TMP/nope.txt"
 # output folder.
 mkdir -p "$TMP/content" "$TMP/podcast"
 cp -r "$SEED" "$TMP/content/"
+cp podcast/channel.conf "$TMP/podcast/"
 if $TB build -C "$TMP/content" -o "$TMP/podcast" --cache "$TMP/cache" >/dev/null &&
    $PY -c 'import json,sys; assert len(json.load(open(sys.argv[1]))["speeches"]) == 9' \
        "$TMP/podcast/yiwu-cppcc-14-1/edition.json" &&
