@@ -10,7 +10,8 @@ CC ?= cc
 DEBIAN_PACKAGES := gcc make pkg-config \
 	libespeak-ng-dev espeak-ng-data libsndfile1-dev libvorbis-dev libogg-dev \
 	libebur128-dev libxml2-dev libjansson-dev libcmocka-dev libpango1.0-dev libcairo2-dev \
-	fonts-wqy-microhei \
+	fonts-wqy-microhei chromium ffmpeg vorbis-tools libxml2-utils curl \
+	python3-feedparser python3-podcastparser \
 	python3 rime-data-terra-pinyin unicode-data pinyin-database python3-jieba
 
 LIB_PKGS := espeak-ng sndfile vorbisenc vorbis ogg libebur128 libxml-2.0 jansson pangocairo
@@ -47,6 +48,7 @@ deps:
 	@missing=$$(dpkg-query -W -f='$${Package} $${db:Status-Abbrev}\n' $(DEBIAN_PACKAGES) 2>/dev/null \
 	  | awk '$$2 == "ii" { ok[$$1] = 1 } END { split("$(DEBIAN_PACKAGES)", p, " "); \
 	    for (i in p) if (!(p[i] in ok)) printf "%s ", p[i] }'); \
+	command -v npm >/dev/null || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing the Debian packages tingbao needs: $$missing"; \
@@ -77,7 +79,13 @@ $(LEXICON): src/lexicon/make_lexicon.py src/lexicon/mainland.tsv | deps
 podcast: tingbao $(LEXICON)
 	./tingbao build -C content -o podcast
 
-check: deps tingbao $(LEXICON) $(TEST_BIN)
+# axe-core and playwright-core for the listening page's accessibility test,
+# at the versions tests/a11y/package-lock.json pins.
+A11Y := tests/a11y/node_modules/.package-lock.json
+$(A11Y): tests/a11y/package.json tests/a11y/package-lock.json | deps
+	cd tests/a11y && npm ci --no-audit --no-fund --loglevel=error
+
+check: deps tingbao $(LEXICON) $(TEST_BIN) $(A11Y)
 	@tests/run $(TEST_BIN)
 
 # How well tingbao reads Mandarin, against the hand-checked references.

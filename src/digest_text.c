@@ -17,22 +17,46 @@ static bool is_compressed_punctuation(uint32_t c)
            c == 0xFF09 || (c >= 0x3008 && c <= 0x3011) || c == 0x00B7;
 }
 
+static bool is_ascii_alnum(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 double digest_text_width(const char *s, size_t n)
 {
     double w = 0;
     size_t i = 0;
-    uint32_t cp;
+    uint32_t cp, prev = 0;
 
     while (i < n) {
         size_t len = utf8_decode(s + i, n - i, &cp);
         if (len == 0)
             len = 1, cp = '?';
+        if (utf8_is_blank(cp)) {
+            /* The space set around a number or Latin word takes room (a
+             * quarter em each side, about half a cell for the pair as
+             * extracted); spaces between Han characters are justification
+             * and take none. */
+            size_t j = i + len;
+            uint32_t next = 0;
+            while (j < n) {
+                size_t l2 = utf8_decode(s + j, n - j, &next);
+                if (l2 == 0 || !utf8_is_blank(next))
+                    break;
+                j += l2;
+            }
+            if (is_ascii_alnum(prev) || (j < n && is_ascii_alnum(next)))
+                w += 0.5;
+            i = j;
+            continue;
+        }
         if (is_compressed_punctuation(cp))
             w += 0.5;
         else if (utf8_is_wide(cp))
             w += 1;
-        else if (!utf8_is_blank(cp))
+        else
             w += 0.5;
+        prev = cp;
         i += len;
     }
     return w;

@@ -17,7 +17,8 @@ struct digest_line {
 
 /* Printed width of s[0..n) in cells: a Han character, dash or ellipsis
  * counts 1; CJK punctuation and quotes 1/2 (compressed, as typeset); digits
- * and Latin letters 1/2; blanks 0 (they are justification). */
+ * and Latin letters 1/2; a blank next to a digit or Latin letter 1/2 (the
+ * space set around numbers), other blanks 0 (they are justification). */
 double digest_text_width(const char *s, size_t n);
 
 /* True when the line ends a sentence: its last character, after closing
