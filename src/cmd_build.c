@@ -235,9 +235,9 @@ static int build_edition(struct build *b, const struct edition *e, struct manife
             goto out;
         if (chapter_render(&b->fe, &b->v, e, kind, i - 1, wav[i], &info) != 0)
             goto out;
-        printf("  %s: %.1f s, %.1f LUFS -> %.1f LUFS, true peak %.1f dBTP\n",
+        printf("  %s: %.1f s, %.1f LUFS -> %.1f LUFS, true peak %.1f dBTP, %d limiter passes\n",
                wav[i] + strlen(b->cache) + 1, info.seconds, info.loudness.input_lufs,
-               info.loudness.output_lufs, info.loudness.output_tp_db);
+               info.loudness.output_lufs, info.loudness.output_tp_db, info.loudness.limiter_passes);
         chapters[i].wav_path = wav[i];
         chapters[i].name = i == 0 ? (e->digest.n_heading ? e->digest.heading[0] : "开篇")
                            : i == n_ch - 1 ? "结束语"
