@@ -199,8 +199,6 @@ static int build_edition(struct build *b, const struct edition *e, struct manife
     char **wav = calloc(n_ch, sizeof *wav);
     struct episode_chapter *chapters = calloc(n_ch, sizeof *chapters);
     struct chapter_info info;
-    struct episode_meta meta = {0};
-    struct episode_result res;
     float quality = (float)b->quality / 10.0f;
     int rc = -1;
 
@@ -243,61 +241,63 @@ static int build_edition(struct build *b, const struct edition *e, struct manife
                            : i == n_ch - 1 ? "结束语"
                                            : e->digest.speeches[i - 1].title;
     }
-    meta.album = e->digest.n_heading > 1 ? e->digest.heading[1]
-                 : e->digest.n_heading ? e->digest.heading[0] : e->id;
-    meta.date = e->date;
-    meta.quality = quality;
-    for (size_t i = 1; i <= n; i++) {
-        const struct digest_speech *s = &e->digest.speeches[i - 1];
-        char *ogg = path_of("%s/%s/%s-%02zu.ogg", b->out, e->id, e->id, i);
-        char *ident = path_of("%s/%02zu", e->id, i);
-        if (!ogg || !ident) {
-            free(ogg);
-            free(ident);
-            goto out;
-        }
-        meta.title = s->title;
-        meta.artist = s->speaker;
-        meta.track = (int)i;
-        meta.identity = ident;
-        rc = episode_write(ogg, &chapters[i], 1, &meta, &res);
-        free(ogg);
-        free(ident);
-        if (rc == 0) {
-            char *base = path_of("%s-%02zu", e->id, i);
-            rc = base ? finish_episode(b, e, &man->ep[i], base, &chapters[i], 1, &res, (int)i) : -1;
-            free(base);
-        }
-        free(res.chapter_starts);
-        if (rc != 0)
-            goto out;
-        rc = -1;
-    }
     {
-        char *ogg = path_of("%s/%s/%s-full.ogg", b->out, e->id, e->id);
-        char *ident = path_of("%s/full", e->id);
-        if (!ogg || !ident) {
-            free(ogg);
-            free(ident);
-            goto out;
+        const char *album = e->digest.n_heading > 1 ? e->digest.heading[1]
+                            : e->digest.n_heading ? e->digest.heading[0] : e->id;
+        struct episode_out *outs = calloc(n + 1, sizeof *outs);
+        char **names = calloc(2 * (n + 1), sizeof *names);
+        struct episode_result res;
+        bool ok = outs && names;
+
+        /* outs[0] the whole edition; outs[i] speech i, cut from the same
+         * encoding. */
+        for (size_t i = 0; ok && i <= n; i++) {
+            names[2 * i] = i ? path_of("%s/%s/%s-%02zu.ogg", b->out, e->id, e->id, i)
+                             : path_of("%s/%s/%s-full.ogg", b->out, e->id, e->id);
+            names[2 * i + 1] = i ? path_of("%s/%02zu", e->id, i) : path_of("%s/full", e->id);
+            ok = names[2 * i] && names[2 * i + 1];
+            if (!ok)
+                break;
+            outs[i].path = names[2 * i];
+            outs[i].meta.identity = names[2 * i + 1];
+            outs[i].meta.album = album;
+            outs[i].meta.date = e->date;
+            outs[i].first = i ? i : 0;
+            outs[i].end = i ? i + 1 : n_ch;
+            outs[i].meta.title = i ? e->digest.speeches[i - 1].title : album;
+            outs[i].meta.artist = i ? e->digest.speeches[i - 1].speaker : e->digest.credit;
+            outs[i].meta.track = (int)i;
         }
-        meta.title = meta.album;
-        meta.artist = e->digest.credit;
-        meta.track = 0;
-        meta.identity = ident;
-        rc = episode_write(ogg, chapters, n_ch, &meta, &res);
-        if (rc == 0) {
-            char *base = path_of("%s-full", e->id);
-            printf("  %s: %zu chapters, %.1f s\n", ogg, res.n_chapters, res.seconds);
-            rc = base ? finish_episode(b, e, &man->ep[0], base, chapters, n_ch, &res, 0) : -1;
+        if (!ok)
+            diag_oom();
+        else if (episode_encode(chapters, n_ch, quality, outs, n + 1, &res) != 0)
+            ok = false;
+        for (size_t i = 0; ok && i <= n; i++) {
+            char *base = i ? path_of("%s-%02zu", e->id, i) : path_of("%s-full", e->id);
+            double *starts = calloc(n_ch, sizeof *starts);
+            /* Chapter times within this episode. */
+            for (size_t k = outs[i].first; starts && k < outs[i].end; k++)
+                starts[k - outs[i].first] = res.chapter_starts[k] - res.chapter_starts[outs[i].first] +
+                                            outs[i].lead;
+            {
+                struct episode_result er = {outs[i].seconds, starts, outs[i].end - outs[i].first};
+                ok = base && starts &&
+                     finish_episode(b, e, &man->ep[i], base, &chapters[outs[i].first],
+                                    outs[i].end - outs[i].first, &er, (int)i) == 0;
+            }
             free(base);
+            free(starts);
         }
+        if (ok)
+            printf("  %s/%s: %zu episodes, %zu chapters, %.1f s\n", b->out, e->id, n + 1, n_ch,
+                   res.seconds);
         free(res.chapter_starts);
-        free(ogg);
-        free(ident);
-        if (rc != 0)
+        for (size_t i = 0; names && i < 2 * (n + 1); i++)
+            free(names[i]);
+        free(names);
+        free(outs);
+        if (!ok)
             goto out;
-        rc = -1;
     }
     if (write_text_output(b->out, e, "edition.json", digest_write_json) != 0 ||
         write_text_output(b->out, e, "edition.txt", digest_write_text) != 0)

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <ogg/ogg.h>
 #include <sndfile.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,40 +36,23 @@ struct chain {
     const struct episode_chapter *ch;
     size_t n, next;
     SNDFILE *sf;
-    int rate;
 };
 
-static int chain_open_next(struct chain *c)
-{
-    SF_INFO info = {0};
-    const char *path = c->ch[c->next].wav_path;
-
-    if (!(c->sf = sf_open(path, SFM_READ, &info))) {
-        diag_error(path, 0, "cannot read chapter audio: %s", sf_strerror(NULL));
-        return -1;
-    }
-    if (info.channels != 1 || (c->rate && info.samplerate != c->rate)) {
-        diag_error(path, 0, "chapter audio must be mono at %d Hz", c->rate);
-        sf_close(c->sf);
-        c->sf = NULL;
-        return -1;
-    }
-    c->rate = info.samplerate;
-    c->next++;
-    return 0;
-}
-
-/* Reads up to n samples; *got = 0 at the end.  Returns 0 or -1. */
 static int chain_read(struct chain *c, float *buf, size_t n, size_t *got)
 {
     *got = 0;
     while (*got == 0) {
         sf_count_t r;
         if (!c->sf) {
+            SF_INFO info = {0};
             if (c->next >= c->n)
                 return 0;
-            if (chain_open_next(c) != 0)
+            if (!(c->sf = sf_open(c->ch[c->next].wav_path, SFM_READ, &info))) {
+                diag_error(c->ch[c->next].wav_path, 0, "cannot read chapter audio: %s",
+                           sf_strerror(NULL));
                 return -1;
+            }
+            c->next++;
         }
         r = sf_read_float(c->sf, buf, (sf_count_t)n);
         if (r < 0 || sf_error(c->sf)) {
@@ -85,18 +69,8 @@ static int chain_read(struct chain *c, float *buf, size_t n, size_t *got)
     return 0;
 }
 
-/* Chapter start times from the files' lengths, before anything is encoded
- * (the marks go in the header).  Also checks every file opens. */
-static int chapter_times(const struct episode_chapter *ch, size_t n, struct episode_result *res,
-                         int *rate)
+static int chapter_frames(const struct episode_chapter *ch, size_t n, int64_t *frames, int *rate)
 {
-    double t = 0;
-
-    if (!(res->chapter_starts = calloc(n ? n : 1, sizeof *res->chapter_starts))) {
-        diag_oom();
-        return -1;
-    }
-    res->n_chapters = n;
     for (size_t i = 0; i < n; i++) {
         SF_INFO info = {0};
         SNDFILE *sf = sf_open(ch[i].wav_path, SFM_READ, &info);
@@ -105,21 +79,64 @@ static int chapter_times(const struct episode_chapter *ch, size_t n, struct epis
             return -1;
         }
         sf_close(sf);
+        if (info.channels != 1 || (*rate && info.samplerate != *rate)) {
+            diag_error(ch[i].wav_path, 0, "chapter audio must be mono at one rate");
+            return -1;
+        }
         *rate = info.samplerate;
-        res->chapter_starts[i] = t;
-        t += (double)info.frames / info.samplerate;
+        frames[i] = info.frames;
     }
-    res->seconds = t;
     return 0;
 }
 
-static int write_pages(ogg_stream_state *os, FILE *f, int flush)
+int episode_plan(const struct episode_chapter *ch, size_t n, struct episode_result *res)
+{
+    int64_t *frames = calloc(n ? n : 1, sizeof *frames);
+    int rate = 0;
+    double t = 0;
+
+    memset(res, 0, sizeof *res);
+    if (!frames || !(res->chapter_starts = calloc(n ? n : 1, sizeof *res->chapter_starts))) {
+        free(frames);
+        diag_oom();
+        return -1;
+    }
+    if (chapter_frames(ch, n, frames, &rate) != 0) {
+        free(frames);
+        free(res->chapter_starts);
+        res->chapter_starts = NULL;
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        res->chapter_starts[i] = t;
+        t += (double)frames[i] / rate;
+    }
+    res->n_chapters = n;
+    res->seconds = t;
+    free(frames);
+    return 0;
+}
+
+/* One output stream and where it is in the packet sequence. */
+struct sink {
+    struct episode_out *out;
+    struct atomic_file af;
+    ogg_stream_state os;
+    bool os_init, started, done;
+    int64_t a, b, base;          /* sample range [a, b) of the whole; granule base */
+    ogg_packet held;             /* the last packet ending at or before a */
+    unsigned char *held_data;
+};
+
+static int write_pages(struct sink *s, bool flush)
 {
     ogg_page og;
-    while (flush ? ogg_stream_flush(os, &og) : ogg_stream_pageout(os, &og)) {
-        if (fwrite(og.header, 1, (size_t)og.header_len, f) != (size_t)og.header_len ||
-            fwrite(og.body, 1, (size_t)og.body_len, f) != (size_t)og.body_len)
+    while (flush ? ogg_stream_flush(&s->os, &og) : ogg_stream_pageout(&s->os, &og)) {
+        if (fwrite(og.header, 1, (size_t)og.header_len, s->af.f) != (size_t)og.header_len ||
+            fwrite(og.body, 1, (size_t)og.body_len, s->af.f) != (size_t)og.body_len) {
+            diag_error(s->out->path, 0, "cannot write");
             return -1;
+        }
     }
     return 0;
 }
@@ -130,66 +147,141 @@ static void add_tag(vorbis_comment *vc, const char *key, const char *value)
         vorbis_comment_add_tag(vc, key, value);
 }
 
-int episode_write(const char *out_path, const struct episode_chapter *ch, size_t n,
-                  const struct episode_meta *m, struct episode_result *res)
+/* Starts a sink's stream: its three header packets (the identification and
+ * setup headers are the encoder's; the comments are the episode's own). */
+static int sink_open(struct sink *s, vorbis_info *vi, const ogg_packet *ident, const ogg_packet *setup,
+                     const struct episode_chapter *ch, const double *starts)
 {
-    struct atomic_file af;
-    struct chain chain = {ch, n, 0, NULL, 0};
-    vorbis_info vi;
     vorbis_comment vc;
-    vorbis_dsp_state vd;
-    vorbis_block vb;
-    ogg_stream_state os;
-    ogg_packet hdr, hdr_comm, hdr_code, op;
-    float *buf = NULL;
-    int rate = 0, rc = -1, eos = 0;
+    ogg_packet comm;
     char key[32], val[32];
+    int rc;
 
-    memset(res, 0, sizeof *res);
-    if (n == 0 || chapter_times(ch, n, res, &rate) != 0)
+    if (atomic_open(&s->af, s->out->path) != 0)
         return -1;
-    if (atomic_open(&af, out_path) != 0)
-        return -1;
-    vorbis_info_init(&vi);
-    if (vorbis_encode_init_vbr(&vi, 1, rate, m->quality) != 0) {
-        diag_error(out_path, 0, "libvorbisenc refused quality %.2f at %d Hz", m->quality, rate);
-        vorbis_info_clear(&vi);
-        atomic_abort(&af);
-        return -1;
-    }
+    ogg_stream_init(&s->os, (int)serial_of(s->out->meta.identity));
+    s->os_init = true;
     vorbis_comment_init(&vc);
-    add_tag(&vc, "TITLE", m->title);
-    add_tag(&vc, "ARTIST", m->artist);
-    add_tag(&vc, "ALBUM", m->album);
-    add_tag(&vc, "DATE", m->date);
-    if (m->track > 0) {
-        snprintf(val, sizeof val, "%d", m->track);
+    add_tag(&vc, "TITLE", s->out->meta.title);
+    add_tag(&vc, "ARTIST", s->out->meta.artist);
+    add_tag(&vc, "ALBUM", s->out->meta.album);
+    add_tag(&vc, "DATE", s->out->meta.date);
+    if (s->out->meta.track > 0) {
+        snprintf(val, sizeof val, "%d", s->out->meta.track);
         add_tag(&vc, "TRACKNUMBER", val);
     }
     add_tag(&vc, "LANGUAGE", "zh");
     add_tag(&vc, "GENRE", "Speech");
-    for (size_t i = 0, k = 0; n > 1 && i < n; i++) {
-        if (!ch[i].name)
-            continue;
-        k++;
-        snprintf(key, sizeof key, "CHAPTER%03zu", k);
-        episode_format_time(res->chapter_starts[i], val, sizeof val);
-        add_tag(&vc, key, val);
-        snprintf(key, sizeof key, "CHAPTER%03zuNAME", k);
-        add_tag(&vc, key, ch[i].name);
+    if (s->out->end - s->out->first > 1) {
+        for (size_t i = s->out->first, k = 1; i < s->out->end; i++, k++) {
+            snprintf(key, sizeof key, "CHAPTER%03zu", k);
+            episode_format_time(starts[i] - starts[s->out->first], val, sizeof val);
+            add_tag(&vc, key, val);
+            snprintf(key, sizeof key, "CHAPTER%03zuNAME", k);
+            add_tag(&vc, key, ch[i].name);
+        }
     }
+    rc = vorbis_commentheader_out(&vc, &comm);
+    vorbis_comment_clear(&vc);
+    (void)vi;
+    if (rc != 0) {
+        diag_error(s->out->path, 0, "libvorbis could not make the comment header");
+        return -1;
+    }
+    ogg_stream_packetin(&s->os, (ogg_packet *)ident);
+    ogg_stream_packetin(&s->os, &comm);
+    ogg_stream_packetin(&s->os, (ogg_packet *)setup);
+    ogg_packet_clear(&comm);
+    return write_pages(s, true);
+}
+
+/* Routes one audio packet (granule g, as the whole stream numbers it). */
+static int sink_packet(struct sink *s, const ogg_packet *op)
+{
+    ogg_packet p = *op;
+    int64_t g = op->granulepos;
+
+    if (s->done)
+        return 0;
+    if (!s->started) {
+        if (g <= s->a) {
+            /* Keep the latest packet ending at or before a: decoding starts
+             * there (it primes the decoder and yields no samples). */
+            unsigned char *d = realloc(s->held_data, (size_t)op->bytes ? (size_t)op->bytes : 1);
+            if (!d) {
+                diag_oom();
+                return -1;
+            }
+            memcpy(d, op->packet, (size_t)op->bytes);
+            s->held_data = d;
+            s->held = *op;
+            s->held.packet = d;
+            return 0;
+        }
+        s->started = true;
+        s->base = s->held_data ? s->held.granulepos : 0;
+        if (s->held_data) {
+            ogg_packet h = s->held;
+            h.granulepos = 0;
+            h.b_o_s = 0;
+            h.e_o_s = 0;
+            ogg_stream_packetin(&s->os, &h);
+        }
+    }
+    p.b_o_s = 0;
+    p.granulepos = g - s->base;
+    p.e_o_s = 0;
+    if (g >= s->b || op->e_o_s) {
+        p.granulepos = s->b - s->base;   /* the end, exactly: the decoder trims */
+        p.e_o_s = 1;
+        s->done = true;
+    }
+    ogg_stream_packetin(&s->os, &p);
+    return write_pages(s, s->done);
+}
+
+int episode_encode(const struct episode_chapter *ch, size_t n, float quality,
+                   struct episode_out *out, size_t n_out, struct episode_result *res)
+{
+    struct chain chain = {ch, n, 0, NULL};
+    struct sink *sinks = calloc(n_out ? n_out : 1, sizeof *sinks);
+    int64_t *frames = calloc(n ? n : 1, sizeof *frames), *offset = calloc(n + 1, sizeof *offset);
+    vorbis_info vi;
+    vorbis_comment vc;
+    vorbis_dsp_state vd;
+    vorbis_block vb;
+    ogg_packet ident, comm, setup, op;
+    float *buf = NULL;
+    int rate = 0, rc = -1, eos = 0;
+    bool vorbis_ready = false;
+
+    memset(res, 0, sizeof *res);
+    if (!sinks || !frames || !offset || !(buf = malloc(BLOCK * sizeof *buf))) {
+        diag_oom();
+        goto out_free;
+    }
+    if (n == 0 || episode_plan(ch, n, res) != 0 || chapter_frames(ch, n, frames, &rate) != 0)
+        goto out_free;
+    for (size_t i = 0; i < n; i++)
+        offset[i + 1] = offset[i] + frames[i];
+    vorbis_info_init(&vi);
+    if (vorbis_encode_init_vbr(&vi, 1, rate, quality) != 0) {
+        diag_error(out[0].path, 0, "libvorbisenc refused quality %.2f at %d Hz", quality, rate);
+        vorbis_info_clear(&vi);
+        goto out_free;
+    }
+    vorbis_comment_init(&vc);
     vorbis_analysis_init(&vd, &vi);
     vorbis_block_init(&vd, &vb);
-    ogg_stream_init(&os, (int)serial_of(m->identity));
-    vorbis_analysis_headerout(&vd, &vc, &hdr, &hdr_comm, &hdr_code);
-    ogg_stream_packetin(&os, &hdr);
-    ogg_stream_packetin(&os, &hdr_comm);
-    ogg_stream_packetin(&os, &hdr_code);
-    if (write_pages(&os, af.f, 1) != 0)
-        goto write_error;
-    if (!(buf = malloc(BLOCK * sizeof *buf))) {
-        diag_oom();
-        goto out;
+    vorbis_ready = true;
+    vorbis_analysis_headerout(&vd, &vc, &ident, &comm, &setup);
+    for (size_t k = 0; k < n_out; k++) {
+        sinks[k].out = &out[k];
+        sinks[k].a = offset[out[k].first];
+        sinks[k].b = offset[out[k].end];
+        out[k].seconds = (double)(sinks[k].b - sinks[k].a) / rate;
+        if (sink_open(&sinks[k], &vi, &ident, &setup, ch, res->chapter_starts) != 0)
+            goto out;
     }
     while (!eos) {
         size_t got;
@@ -206,33 +298,51 @@ int episode_write(const char *out_path, const struct episode_chapter *ch, size_t
             vorbis_analysis(&vb, NULL);
             vorbis_bitrate_addblock(&vb);
             while (vorbis_bitrate_flushpacket(&vd, &op)) {
-                ogg_stream_packetin(&os, &op);
-                if (write_pages(&os, af.f, 0) != 0)
-                    goto write_error;
+                for (size_t k = 0; k < n_out; k++)
+                    if (sink_packet(&sinks[k], &op) != 0)
+                        goto out;
                 if (op.e_o_s)
                     eos = 1;
             }
         }
     }
-    if (write_pages(&os, af.f, 1) != 0)
-        goto write_error;
+    for (size_t k = 0; k < n_out; k++) {
+        out[k].lead = (double)(sinks[k].a - sinks[k].base) / rate;
+        out[k].seconds = (double)(sinks[k].b - sinks[k].base) / rate;
+        if (!sinks[k].done) {
+            diag_error(out[k].path, 0, "the encoder ended before this episode did");
+            goto out;
+        }
+    }
     rc = 0;
-    goto out;
-write_error:
-    diag_error(out_path, 0, "cannot write");
 out:
-    free(buf);
+    if (vorbis_ready) {
+        vorbis_block_clear(&vb);
+        vorbis_dsp_clear(&vd);
+        vorbis_comment_clear(&vc);
+        vorbis_info_clear(&vi);
+    }
+out_free:
     if (chain.sf)
         sf_close(chain.sf);
-    ogg_stream_clear(&os);
-    vorbis_block_clear(&vb);
-    vorbis_dsp_clear(&vd);
-    vorbis_comment_clear(&vc);
-    vorbis_info_clear(&vi);
-    if (rc == 0)
-        rc = atomic_commit(&af);
-    else
-        atomic_abort(&af);
+    for (size_t k = 0; sinks && k < n_out; k++) {
+        if (sinks[k].os_init)
+            ogg_stream_clear(&sinks[k].os);
+        free(sinks[k].held_data);
+    }
+    /* Renamed into place only when every episode was written whole. */
+    for (size_t k = 0; sinks && k < n_out; k++) {
+        if (!sinks[k].af.f)
+            continue;
+        if (rc == 0)
+            rc = atomic_commit(&sinks[k].af);
+        else
+            atomic_abort(&sinks[k].af);
+    }
+    free(sinks);
+    free(frames);
+    free(offset);
+    free(buf);
     if (rc != 0) {
         free(res->chapter_starts);
         res->chapter_starts = NULL;

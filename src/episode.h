@@ -1,13 +1,19 @@
-/* episode.h — stage 5: chapters → one Ogg Vorbis episode.
+/* episode.h — stage 5: chapters → Ogg Vorbis episodes.
  *
  * The chapters' intermediate WAV files are read through libsndfile and
- * encoded with libvorbisenc/libogg directly, in blocks: an episode streams
- * through in constant memory however long it is.  The Vorbis comments carry
- * TITLE, ARTIST, ALBUM, TRACKNUMBER, DATE, LANGUAGE=zh, GENRE=Speech and, for
- * several chapters, the Vorbis chapter extension (CHAPTER001=00:00:00.000,
- * CHAPTER001NAME=…) that players read.  The same input gives byte-identical
- * output: the stream serial comes from the episode's identity and nothing
- * time-dependent is written.
+ * encoded once with libvorbisenc, in blocks: an episode streams through in
+ * constant memory however long it is.  Several episodes can come out of the
+ * one encoding: the whole edition, and one episode per speech cut from the
+ * same Vorbis packets (a cut episode starts at the last packet boundary
+ * before its first chapter, at most one block — under 0.1 s — early, in
+ * the preceding pause, and ends exactly, by its final granule position).
+ * Encoding is most of the build's cost; doing it once halves it.
+ *
+ * Vorbis comments carry TITLE, ARTIST, ALBUM, TRACKNUMBER, DATE, LANGUAGE=zh,
+ * GENRE=Speech and, for several chapters, the Vorbis chapter extension
+ * (CHAPTER001=00:00:00.000, CHAPTER001NAME=…) that players read.  The same
+ * input gives byte-identical output: stream serials come from the episodes'
+ * identities and nothing time-dependent is written.
  */
 #ifndef TINGBAO_EPISODE_H
 #define TINGBAO_EPISODE_H
@@ -17,29 +23,41 @@
 
 struct episode_chapter {
     const char *wav_path;   /* intermediate audio, as chapter_render wrote it */
-    const char *name;       /* chapter title; NULL: not a chapter mark of its own */
+    const char *name;       /* chapter title */
 };
 
 struct episode_meta {
     const char *title, *artist, *album, *date;  /* DATE: YYYY-MM-DD */
     int track;              /* TRACKNUMBER; 0: none */
     const char *identity;   /* stable name the stream serial derives from */
-    float quality;          /* libvorbisenc VBR quality, -0.1 .. 1.0 */
+};
+
+/* One episode out of the encoding: chapters [first, end) of the whole. */
+struct episode_out {
+    const char *path;       /* written under a temporary name, renamed */
+    size_t first, end;
+    struct episode_meta meta;
+    double seconds;         /* filled: its length */
+    double lead;            /* filled: audio before its first chapter (< 0.1 s) */
 };
 
 struct episode_result {
-    double seconds;
+    double seconds;         /* all chapters */
     double *chapter_starts; /* seconds, one per chapter (caller frees) */
     size_t n_chapters;
 };
 
-/* Encodes the chapters in order into out_path (written under a temporary
- * name, renamed into place).  Chapter marks are written when n > 1.
- * Returns 0, or -1 after one diagnostic. */
-int episode_write(const char *out_path, const struct episode_chapter *ch, size_t n,
-                  const struct episode_meta *m, struct episode_result *res);
+/* Reads the chapters' lengths (no encoding).  Returns 0 or -1. */
+int episode_plan(const struct episode_chapter *ch, size_t n, struct episode_result *res);
 
-/* "HH:MM:SS.mmm" for a time in seconds (buf at least 16 bytes). */
+/* Encodes chapters ch[0..n) once at VBR `quality` (-0.1 .. 1.0) and writes
+ * every episode of out[0..n_out).  An episode of more than one chapter gets
+ * chapter marks.  Returns 0, or -1 after one diagnostic (no episode
+ * renamed into place then). */
+int episode_encode(const struct episode_chapter *ch, size_t n, float quality,
+                   struct episode_out *out, size_t n_out, struct episode_result *res);
+
+/* "HH:MM:SS.mmm" for a time in seconds. */
 void episode_format_time(double seconds, char *buf, size_t size);
 
 #endif
