@@ -14,7 +14,7 @@ DEBIAN_PACKAGES := gcc make pkg-config \
 	python3-feedparser python3-podcastparser \
 	python3 rime-data-terra-pinyin unicode-data pinyin-database python3-jieba
 
-LIB_PKGS := espeak-ng sndfile vorbisenc vorbis ogg libebur128 libxml-2.0 jansson pangocairo
+LIB_PKGS := espeak-ng sndfile vorbisenc vorbis ogg libebur128 libxml-2.0 jansson pangocairo glib-2.0
 TEST_PKGS := cmocka
 
 CFLAGS ?= -O2 -g

@@ -2,10 +2,12 @@
 #include "chapter.h"
 
 #include <sndfile.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "atomic_file.h"
+#include "buildkey.h"
 #include "cue.h"
 #include "diag.h"
 #include "numbers.h"
@@ -114,38 +116,138 @@ static char *closing_text(const struct edition *e)
     return strbuf_detach(&sb);
 }
 
-static int render_speech(struct render *r, const struct chapter_voices *v,
-                         const struct edition *e, size_t index, double *intro_s)
-{
-    const struct digest_speech *s = &e->digest.speeches[index];
-    char *intro = chapter_intro_text(e, index);
-    int extra = v->reader.pause_paragraph_ms - v->reader.pause_sentence_ms;
+/* A chapter is a script: what each voice says, in order, and what follows
+ * each line (silence, the cue).  Rendering plays the script; the build key
+ * hashes it, so both always agree on what shapes the audio. */
+struct line {
+    const struct voice *voice;
+    char *text;
+    int silence_ms;      /* after the text */
+    bool cue;            /* then the cue, and CUE_AFTER_MS */
+};
 
-    if (!intro) {
-        diag_oom();
+struct script {
+    struct line *v;
+    size_t n;
+};
+
+static void script_free(struct script *sc)
+{
+    for (size_t i = 0; i < sc->n; i++)
+        free(sc->v[i].text);
+    free(sc->v);
+    memset(sc, 0, sizeof *sc);
+}
+
+static int script_add(struct script *sc, const struct voice *v, char *text, int silence_ms, bool cue)
+{
+    struct line *nv;
+    if (!text || !(nv = realloc(sc->v, (sc->n + 1) * sizeof *nv))) {
+        free(text);
         return -1;
     }
-    if (say(r, &v->announcer, intro) != 0) {
-        free(intro);
-        return -1;
+    sc->v = nv;
+    sc->v[sc->n++] = (struct line){v, text, silence_ms, cue};
+    return 0;
+}
+
+static int make_script(const struct chapter_voices *v, const struct edition *e,
+                       enum chapter_kind kind, size_t index, struct script *sc)
+{
+    memset(sc, 0, sizeof *sc);
+    if (kind == CHAPTER_OPENING)
+        return script_add(sc, &v->announcer, opening_text(e), 0, false);
+    if (kind == CHAPTER_CLOSING)
+        return script_add(sc, &v->announcer, closing_text(e), 0, false);
+    {
+        const struct digest_speech *s = &e->digest.speeches[index];
+        /* The reader's sentence pause already ends each paragraph. */
+        int extra = v->reader.pause_paragraph_ms - v->reader.pause_sentence_ms;
+        if (script_add(sc, &v->announcer, chapter_intro_text(e, index), CUE_BEFORE_MS, true) != 0)
+            goto oom;
+        for (size_t k = 0; k < s->n_paragraphs; k++)
+            if (script_add(sc, &v->reader, strdup(s->paragraphs[k].text),
+                           k + 1 < s->n_paragraphs && extra > 0 ? extra : 0, false) != 0)
+                goto oom;
     }
-    free(intro);
-    /* The announcer's sentence pause already ends the intro. */
-    if (pcm_silence(&r->res.pcm, CUE_BEFORE_MS) != 0 || cue_append(&r->res.pcm) != 0 ||
-        pcm_silence(&r->res.pcm, CUE_AFTER_MS) != 0) {
-        diag_oom();
-        return -1;
-    }
-    *intro_s = (double)r->res.pcm.n / r->res.pcm.rate;
-    for (size_t k = 0; k < s->n_paragraphs; k++) {
-        if (say(r, &v->reader, s->paragraphs[k].text) != 0)
+    return 0;
+oom:
+    script_free(sc);
+    return -1;
+}
+
+static int play_script(struct render *r, const struct script *sc, double *intro_s)
+{
+    for (size_t i = 0; i < sc->n; i++) {
+        const struct line *l = &sc->v[i];
+        if (say(r, l->voice, l->text) != 0)
             return -1;
-        if (k + 1 < s->n_paragraphs && extra > 0 && pcm_silence(&r->res.pcm, extra) != 0) {
+        if (pcm_silence(&r->res.pcm, l->silence_ms) != 0 ||
+            (l->cue && (cue_append(&r->res.pcm) != 0 || pcm_silence(&r->res.pcm, CUE_AFTER_MS) != 0))) {
             diag_oom();
             return -1;
         }
+        if (l->cue)
+            *intro_s = (double)r->res.pcm.n / r->res.pcm.rate;
     }
     return 0;
+}
+
+static void key_voice(struct buildkey *k, const struct voice *v)
+{
+    buildkey_add(k, v->espeak_voice);
+    buildkey_add(k, v->latin_voice);
+    buildkey_add_int(k, v->rate);
+    buildkey_add_int(k, v->pitch);
+    buildkey_add_int(k, v->range);
+    buildkey_add_int(k, v->volume);
+    buildkey_add_int(k, v->pause_list_ms);
+    buildkey_add_int(k, v->pause_clause_ms);
+    buildkey_add_int(k, v->pause_sentence_ms);
+    buildkey_add_int(k, v->pause_paragraph_ms);
+}
+
+int chapter_key(const struct frontend *fe, const struct chapter_voices *v, const struct edition *e,
+                enum chapter_kind kind, size_t index, char hex[BUILDKEY_HEX])
+{
+    struct script sc;
+    struct buildkey k;
+    int rc = -1;
+
+    if (make_script(v, e, kind, index, &sc) != 0) {
+        diag_oom();
+        return -1;
+    }
+    if (buildkey_init(&k, "chapter-1") != 0) {
+        script_free(&sc);
+        diag_oom();
+        return -1;
+    }
+    buildkey_add_int(&k, (long long)(CHAPTER_TARGET_LUFS * 10));
+    buildkey_add_int(&k, (long long)(CHAPTER_CEILING_DBTP * 10));
+    for (size_t i = 0; i < sc.n; i++) {
+        struct token_list tl = {0};
+        key_voice(&k, sc.v[i].voice);
+        buildkey_add_int(&k, sc.v[i].silence_ms);
+        buildkey_add_int(&k, sc.v[i].cue);
+        /* What is said and how: the readings, so an override or lexicon
+         * change that touches this text changes the key, and one that
+         * does not leaves it. */
+        if (frontend_pronounce(fe, sc.v[i].text, strlen(sc.v[i].text), &tl) != 0)
+            goto out;
+        for (size_t t = 0; t < tl.n; t++) {
+            buildkey_add_int(&k, tl.v[t].kind);
+            buildkey_add_int(&k, tl.v[t].pause);
+            buildkey_add(&k, tl.v[t].text);
+            buildkey_add(&k, tl.v[t].pinyin);
+        }
+        token_list_free(&tl);
+    }
+    rc = 0;
+out:
+    buildkey_finish(&k, hex);
+    script_free(&sc);
+    return rc;
 }
 
 static int write_outputs(const char *wav_path, const float *x, size_t n, int rate,
@@ -168,6 +270,9 @@ static int write_outputs(const char *wav_path, const float *x, size_t n, int rat
         atomic_abort(&af);
         return -1;
     }
+    /* No PEAK chunk: it carries a time stamp, and the cache's files must
+     * depend on their input alone. */
+    sf_command(sf, SFC_SET_ADD_PEAK_CHUNK, NULL, SF_FALSE);
     if (sf_write_float(sf, x, (sf_count_t)n) != (sf_count_t)n) {
         diag_error(wav_path, 0, "cannot write: %s", sf_strerror(sf));
         rc = -1;
@@ -210,6 +315,7 @@ int chapter_render(const struct frontend *fe, const struct chapter_voices *v,
                    const char *wav_path, struct chapter_info *info)
 {
     struct render r;
+    struct script sc = {0};
     float *x = NULL;
     int rc = -1;
 
@@ -218,21 +324,12 @@ int chapter_render(const struct frontend *fe, const struct chapter_voices *v,
     memset(info, 0, sizeof *info);
     if (synth_init() < 0)
         return -1;
-    if (kind == CHAPTER_SPEECH) {
-        if (render_speech(&r, v, e, index, &info->intro_seconds) != 0)
-            goto out;
-    } else {
-        char *text = kind == CHAPTER_OPENING ? opening_text(e) : closing_text(e);
-        if (!text) {
-            diag_oom();
-            goto out;
-        }
-        rc = say(&r, &v->announcer, text);
-        free(text);
-        if (rc != 0)
-            goto out;
-        rc = -1;
+    if (make_script(v, e, kind, index, &sc) != 0) {
+        diag_oom();
+        return -1;
     }
+    if (play_script(&r, &sc, &info->intro_seconds) != 0)
+        goto out;
     if (!(x = malloc((r.res.pcm.n ? r.res.pcm.n : 1) * sizeof *x))) {
         diag_oom();
         goto out;
@@ -252,5 +349,6 @@ out:
         free(r.sentences[i].text);
     free(r.sentences);
     synth_result_free(&r.res);
+    script_free(&sc);
     return rc;
 }

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "buildkey.h"
 #include "edition.h"
 #include "frontend.h"
 #include "loudness.h"
@@ -48,6 +49,13 @@ struct chapter_info {
 int chapter_render(const struct frontend *fe, const struct chapter_voices *v,
                    const struct edition *e, enum chapter_kind kind, size_t index,
                    const char *wav_path, struct chapter_info *info);
+
+/* The build key of a chapter (see buildkey.h): everything that shapes its
+ * audio — the program version, the voices' settings, the loudness target,
+ * and what is said with its readings.  Returns 0, or -1 after a
+ * diagnostic. */
+int chapter_key(const struct frontend *fe, const struct chapter_voices *v, const struct edition *e,
+                enum chapter_kind kind, size_t index, char hex[BUILDKEY_HEX]);
 
 /* The text the announcer says to open speech `index` (a new string, or NULL
  * on OOM): 第一篇。竞逐企业数字化赛道，构建智造发展新格局。吴永建委员，代表民革…。 */

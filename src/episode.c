@@ -349,3 +349,53 @@ out_free:
     }
     return rc;
 }
+
+int episode_read_seconds(const char *path, double *seconds)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char head[64], *tail = NULL;
+    long size, from;
+    size_t got;
+    int64_t granule = -1;
+    uint32_t rate;
+    int rc = -1;
+
+    if (!f)
+        goto out;
+    /* The identification header (first page): "\x01vorbis", version,
+     * channels, then the sample rate, little-endian. */
+    if (fread(head, 1, sizeof head, f) != sizeof head || memcmp(head, "OggS", 4) != 0)
+        goto out;
+    {
+        size_t body = 27 + head[26];
+        if (body + 16 > sizeof head || memcmp(head + body, "\x01vorbis", 7) != 0)
+            goto out;
+        rate = head[body + 12] | head[body + 13] << 8 | head[body + 14] << 16 | (uint32_t)head[body + 15] << 24;
+    }
+    /* The last page's granule position is the stream's length. */
+    if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0)
+        goto out;
+    from = size > 65536 ? size - 65536 : 0;
+    if (fseek(f, from, SEEK_SET) != 0 || !(tail = malloc((size_t)(size - from))))
+        goto out;
+    got = fread(tail, 1, (size_t)(size - from), f);
+    for (size_t i = 0; i + 14 <= got; i++) {
+        if (memcmp(tail + i, "OggS", 4) == 0) {
+            int64_t g = 0;
+            for (int b = 7; b >= 0; b--)
+                g = g << 8 | tail[i + 6 + (size_t)b];
+            granule = g;
+        }
+    }
+    if (granule < 0 || rate == 0)
+        goto out;
+    *seconds = (double)granule / rate;
+    rc = 0;
+out:
+    if (rc != 0)
+        diag_error(path, 0, "cannot read the episode's length");
+    free(tail);
+    if (f)
+        fclose(f);
+    return rc;
+}

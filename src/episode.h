@@ -57,6 +57,10 @@ int episode_plan(const struct episode_chapter *ch, size_t n, struct episode_resu
 int episode_encode(const struct episode_chapter *ch, size_t n, float quality,
                    struct episode_out *out, size_t n_out, struct episode_result *res);
 
+/* The length of an Ogg Vorbis file written before (its last granule
+ * position over its sample rate).  Returns 0, or -1 after a diagnostic. */
+int episode_read_seconds(const char *path, double *seconds);
+
 /* "HH:MM:SS.mmm" for a time in seconds. */
 void episode_format_time(double seconds, char *buf, size_t size);
 
