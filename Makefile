@@ -4,12 +4,14 @@
 PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
+SHELL := /bin/bash
 
 # Everything tingbao and its tests need, as Debian 12 packages.  `make`
 # installs the missing ones when run as root and otherwise prints the line.
 DEBIAN_PACKAGES := gcc make pkg-config \
 	libespeak-ng-dev espeak-ng-data libsndfile1-dev libvorbis-dev libogg-dev \
 	libebur128-dev libxml2-dev libjansson-dev libcmocka-dev libpango1.0-dev libcairo2-dev \
+	valgrind \
 	fonts-wqy-microhei chromium ffmpeg vorbis-tools libxml2-utils curl \
 	python3-feedparser python3-podcastparser \
 	python3 rime-data-terra-pinyin unicode-data pinyin-database python3-jieba
@@ -37,7 +39,7 @@ LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(filter-out src/main.c,$(SRC)))
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
 
-.PHONY: all deps podcast check eval install clean
+.PHONY: all deps podcast check check-sanitize fuzz eval bench install clean
 .DEFAULT_GOAL := all
 
 all: deps tingbao $(LEXICON) podcast
@@ -85,12 +87,53 @@ A11Y := tests/a11y/node_modules/.package-lock.json
 $(A11Y): tests/a11y/package.json tests/a11y/package-lock.json | deps
 	cd tests/a11y && npm ci --no-audit --no-fund --loglevel=error
 
-check: deps tingbao $(LEXICON) $(TEST_BIN) $(A11Y)
+# The fuzz targets' entry points, replaying the kept corpus and crash
+# inputs under the ordinary build (make check runs them).
+FUZZ_TARGETS := digest normalize overrides
+REPLAY_BIN := $(patsubst %,$(BUILD)/replay/fuzz_%,$(FUZZ_TARGETS))
+$(BUILD)/replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(LIB_OBJ) | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(LIB_OBJ) $(LIBS)
+
+check: deps tingbao $(LEXICON) $(TEST_BIN) $(REPLAY_BIN) $(A11Y)
 	@tests/run $(TEST_BIN)
+
+# The same tests, built with AddressSanitizer and UndefinedBehaviorSanitizer.
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+check-sanitize: deps $(LEXICON) $(A11Y)
+	$(MAKE) BUILD=build/sanitize CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
+	    build/sanitize/tingbao-bin $(patsubst $(BUILD)/%,build/sanitize/%,$(TEST_BIN) $(REPLAY_BIN))
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 TB=build/sanitize/tingbao-bin \
+	    REPLAY_DIR=build/sanitize/replay tests/run $(patsubst $(BUILD)/%,build/sanitize/%,$(TEST_BIN))
+
+$(BUILD)/tingbao-bin: $(BUILD)/obj/main.o $(LIB_OBJ) | deps
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# libFuzzer: each target for FUZZ_SECONDS, from a copy of its corpus.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
+fuzz: deps
+	@command -v clang >/dev/null || { echo "make fuzz needs clang: apt-get install clang"; exit 1; }
+	@mkdir -p $(BUILD)/fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  clang -std=c17 -D_GNU_SOURCE -Isrc $(FUZZ_FLAGS) $$(pkg-config --cflags $(LIB_PKGS)) \
+	    -o $(BUILD)/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c $(filter-out src/main.c src/cmd_%.c,$(SRC)) \
+	    $(LIBS) || exit 1; \
+	  rm -rf $(BUILD)/fuzz/corpus-$$t; cp -r tests/fuzz/corpus/$$t $(BUILD)/fuzz/corpus-$$t; \
+	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  $(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    -artifact_prefix=$(BUILD)/fuzz/crash-$$t- $(BUILD)/fuzz/corpus-$$t 2>&1 \
+	    | grep -E "^#[0-9]+.*DONE|ERROR|SUMMARY|Test unit written" ; \
+	  [ $${PIPESTATUS[0]} -eq 0 ] || exit 1; \
+	done
 
 # How well tingbao reads Mandarin, against the hand-checked references.
 eval: deps tingbao $(LEXICON)
 	/usr/bin/python3 tests/eval/eval_frontend.py
+
+# How fast: full and incremental builds against the espeak-ng + oggenc baseline.
+bench: deps tingbao $(LEXICON)
+	/usr/bin/python3 tests/bench/bench.py
 
 install: tingbao $(LEXICON)
 	install -d $(DESTDIR)$(PREFIX)/bin

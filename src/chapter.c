@@ -336,6 +336,11 @@ int chapter_render(const struct frontend *fe, const struct chapter_voices *v,
     }
     for (size_t i = 0; i < r.res.pcm.n; i++)
         x[i] = (float)r.res.pcm.s[i] / 32768.0f;
+    /* The 16-bit samples are not needed any more: peak memory is what a
+     * long chapter costs. */
+    free(r.res.pcm.s);
+    r.res.pcm.s = NULL;
+    r.res.pcm.cap = 0;
     if (loudness_normalize(x, r.res.pcm.n, r.res.pcm.rate, CHAPTER_TARGET_LUFS,
                            CHAPTER_CEILING_DBTP, &info->loudness) != 0) {
         diag_error(wav_path, 0, "loudness: see the line above");

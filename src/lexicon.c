@@ -146,20 +146,27 @@ static int build_inventory(struct lexicon *lex)
 
 struct lexicon *lexicon_load(const char *path)
 {
-    struct lexicon *lex = calloc(1, sizeof *lex);
+    char *text;
     size_t len;
+
+    if (textfile_read(path, LEXICON_MAX_BYTES, &text, &len) != 0)
+        return NULL;
+    return lexicon_parse(path, text, len);
+}
+
+struct lexicon *lexicon_parse(const char *path, char *text, size_t len)
+{
+    struct lexicon *lex = calloc(1, sizeof *lex);
     char *p, *end;
     long line = 0;
     double total = 0;
 
     if (!lex) {
+        free(text);
         diag_oom();
         return NULL;
     }
-    if (textfile_read(path, LEXICON_MAX_BYTES, &lex->text, &len) != 0) {
-        free(lex);
-        return NULL;
-    }
+    lex->text = text;
     /* First pass: total frequency, for log probabilities. */
     for (p = lex->text, end = p + len; p < end;) {
         char *eol = memchr(p, '\n', (size_t)(end - p)), *tab;
@@ -323,16 +330,25 @@ int lexicon_add_overrides(struct lexicon *lex, const char *path, bool optional)
 {
     char *text;
     size_t len;
+    int rc;
+
+    if (optional && access(path, F_OK) != 0 && errno == ENOENT)
+        return 0;
+    if (textfile_read(path, OVERRIDE_MAX_BYTES, &text, &len) != 0)
+        return -1;
+    rc = lexicon_add_overrides_text(lex, path, text, len);
+    free(text);
+    return rc;
+}
+
+int lexicon_add_overrides_text(struct lexicon *lex, const char *path, const char *text, size_t len)
+{
     const char *p, *end;
     long line = 0;
     struct lex_entry *pending = NULL;
     size_t n_pending = 0;
     int rc = -1;
 
-    if (optional && access(path, F_OK) != 0 && errno == ENOENT)
-        return 0;
-    if (textfile_read(path, OVERRIDE_MAX_BYTES, &text, &len) != 0)
-        return -1;
     /* Parse everything first: a bad line leaves the lexicon as it was. */
     for (p = text, end = text + len; p < end;) {
         const char *eol = memchr(p, '\n', (size_t)(end - p)), *s = p, *e;
@@ -373,7 +389,6 @@ int lexicon_add_overrides(struct lexicon *lex, const char *path, bool optional)
     rc = 0;
 out:
     free(pending);
-    free(text);
     return rc;
 }
 

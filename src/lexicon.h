@@ -26,12 +26,20 @@ struct lexicon;
 /* Loads the generated lexicon.  Returns NULL after one diagnostic. */
 struct lexicon *lexicon_load(const char *path);
 
+/* Parses a lexicon already in memory; takes ownership of `text` (which it
+ * cuts in place).  Returns NULL after one diagnostic. */
+struct lexicon *lexicon_parse(const char *path, char *text, size_t len);
+
 /* Adds the entries of an override file.  Each line is a word (Han
  * characters) and its pinyin, one valid syllable per character; '#' starts
  * a comment.  A malformed line is one diagnostic with its line number and the
  * call returns -1 (nothing of the file is kept).  A missing file is fine
  * when `optional`.  Returns 0 or -1. */
 int lexicon_add_overrides(struct lexicon *lex, const char *path, bool optional);
+
+/* The same for override text in memory (already checked as UTF-8);
+ * `path` names it in diagnostics. */
+int lexicon_add_overrides_text(struct lexicon *lex, const char *path, const char *text, size_t len);
 
 /* The entry for s[0..len), or NULL. */
 const struct lex_entry *lexicon_find(const struct lexicon *lex, const char *s, size_t len);

@@ -88,53 +88,60 @@ static float true_peak_at(const float *x, size_t n, size_t i)
 
 /* Look-ahead peak limiter: the gain at each sample is the smallest gain any
  * sample in the next LOOKAHEAD_MS needs to keep its true peak under
- * `ceiling`, released exponentially. */
+ * `ceiling`, released exponentially.  Works in one pass with a window of
+ * LOOKAHEAD_MS: memory does not grow with the length of the audio. */
 static int limit(float *x, size_t n, int rate, float ceiling)
 {
     size_t look = (size_t)rate * LOOKAHEAD_MS / 1000 + 1;
-    float *need = malloc(n * sizeof *need);
     float release = expf(-1.0f / ((float)rate * RELEASE_MS / 1000.0f)), g = 1.0f;
-    size_t *dq = malloc((n + 1) * sizeof *dq);   /* monotonic queue of indices */
-    size_t head = 0, tail = 0;
+    /* need[] for samples [i, i+look) in a ring, with a monotonic queue of
+     * their positions for the running minimum. */
+    float *need = malloc(look * sizeof *need), *delay = malloc(look * sizeof *delay);
+    size_t *dq = malloc(look * sizeof *dq), head = 0, count = 0;
+    float prev_peak = 0;
 
-    if (!need || !dq) {
+    if (!need || !dq || !delay) {
         free(need);
         free(dq);
+        free(delay);
         return -1;
     }
     init_kernel();
-    for (size_t i = 0; i < n; i++) {
-        float a = fabsf(x[i]);
-        /* Only loud samples can have loud neighbours worth interpolating. */
-        if (a > ceiling * 0.5f)
-            a = true_peak_at(x, n, i);
-        if (i > 0 && need[i - 1] < 1.0f && a <= ceiling) {
-            /* the peak between i-1 and i also belongs to i */
-            float b = true_peak_at(x, n, i - 1);
-            if (b > a)
-                a = b;
+    /* The gain for sample i is decided when sample i+look-1 has been seen;
+     * samples wait in `delay` until then (computed from the unmodified
+     * input, which is why they are kept aside). */
+    for (size_t j = 0; j < n + look - 1; j++) {
+        if (j < n) {
+            float a = fabsf(x[j]), peak;
+            /* Only loud samples can have loud neighbours worth interpolating. */
+            peak = a > ceiling * 0.5f ? true_peak_at(x, n, j) : a;
+            /* The peak between j-1 and j belongs to both. */
+            float both = peak > prev_peak ? peak : prev_peak;
+            prev_peak = peak;
+            need[j % look] = both > ceiling ? ceiling / both : 1.0f;
+            while (count > 0 && need[dq[(head + count - 1) % look] % look] >= need[j % look])
+                count--;
+            dq[(head + count) % look] = j;
+            count++;
+            delay[j % look] = x[j];
         }
-        need[i] = a > ceiling ? ceiling / a : 1.0f;
-    }
-    /* Sliding minimum of need[i .. i+look) */
-    for (size_t i = 0, j = 0; i < n; i++) {
-        for (; j < n && j < i + look; j++) {
-            while (tail > head && need[dq[tail - 1]] >= need[j])
-                tail--;
-            dq[tail++] = j;
-        }
-        while (dq[head] < i)
-            head++;
-        {
-            float target = need[dq[head]];
+        if (j + 1 >= look) {
+            size_t i = j + 1 - look;
+            float target;
+            while (count > 0 && dq[head] < i) {
+                head = (head + 1) % look;
+                count--;
+            }
+            target = count ? need[dq[head] % look] : 1.0f;
             g = target < g ? target : target - (target - g) * release;
             if (g > 1.0f)
                 g = 1.0f;
+            x[i] = delay[i % look] * g;
         }
-        x[i] *= g;
     }
     free(need);
     free(dq);
+    free(delay);
     return 0;
 }
 
