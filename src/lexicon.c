@@ -63,7 +63,7 @@ static size_t find_slot(const struct lexicon *lex, const char *s, size_t n)
 
 static int grow_slots(struct lexicon *lex)
 {
-    size_t n = lex->n_slots ? lex->n_slots * 2 : 1u << 19;
+    size_t n = lex->n_slots ? lex->n_slots * 2 : 1024;
     uint32_t *old = lex->slots;
     size_t old_n = lex->n_slots;
 
@@ -95,7 +95,7 @@ static int put(struct lexicon *lex, const struct lex_entry *e)
         return 0;
     }
     if (lex->n == lex->cap) {
-        size_t cap = lex->cap ? lex->cap * 2 : 1u << 18;
+        size_t cap = lex->cap ? lex->cap * 2 : 512;
         struct lex_entry *v = realloc(lex->entries, cap * sizeof *v);
         if (!v)
             return -1;

@@ -69,8 +69,8 @@ char *strbuf_detach(struct strbuf *sb)
 {
     char *s;
 
-    if (!sb->failed && !sb->s)
-        grow(sb, 0);
+    if (!sb->failed && !sb->s && grow(sb, 0))
+        sb->s[0] = '\0';        /* nothing was added: an empty string */
     if (sb->failed) {
         strbuf_release(sb);
         return NULL;
