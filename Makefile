@@ -103,7 +103,9 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 check-sanitize: deps $(LEXICON) $(A11Y)
 	$(MAKE) BUILD=build/sanitize CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
 	    build/sanitize/tingbao-bin $(patsubst $(BUILD)/%,build/sanitize/%,$(TEST_BIN) $(REPLAY_BIN))
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 TB=build/sanitize/tingbao-bin \
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	    UBSAN_OPTIONS=print_stacktrace=1 TB=build/sanitize/tingbao-bin \
+	    TINGBAO_LEXICON=$(CURDIR)/$(LEXICON) TINGBAO_SANITIZED=1 \
 	    REPLAY_DIR=build/sanitize/replay tests/run $(patsubst $(BUILD)/%,build/sanitize/%,$(TEST_BIN))
 
 $(BUILD)/tingbao-bin: $(BUILD)/obj/main.o $(LIB_OBJ) | deps

@@ -117,3 +117,17 @@ void atomic_abort(struct atomic_file *af)
     free(af->path);
     memset(af, 0, sizeof *af);
 }
+
+int atomic_write(const char *path, const void *data, size_t len)
+{
+    struct atomic_file af;
+
+    if (atomic_open(&af, path) != 0)
+        return -1;
+    if (fwrite(data, 1, len, af.f) != len) {
+        diag_error(path, 0, "cannot write: %s", strerror(errno));
+        atomic_abort(&af);
+        return -1;
+    }
+    return atomic_commit(&af);
+}

@@ -26,6 +26,10 @@ int atomic_commit(struct atomic_file *af);
 /* Drops the temporary file; the final name is untouched. */
 void atomic_abort(struct atomic_file *af);
 
+/* Writes data[0..len) to path through a temporary file (atomic_open,
+ * fwrite, atomic_commit).  Returns 0, or -1 after one diagnostic. */
+int atomic_write(const char *path, const void *data, size_t len);
+
 /* mkdir -p.  Returns 0, or -1 after one diagnostic. */
 int make_dirs(const char *path);
 

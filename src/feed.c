@@ -131,7 +131,6 @@ static void item(xmlTextWriterPtr w, const struct channel *c, const struct manif
 int feed_write(const char *podcast_dir, const struct channel *c, const char *cover,
                const struct manifest *m, size_t n)
 {
-    struct atomic_file af;
     struct strbuf path = STRBUF_INIT, url = STRBUF_INIT;
     const struct manifest **order = calloc(n ? n : 1, sizeof *order);
     xmlBufferPtr buf = xmlBufferCreate();
@@ -221,14 +220,7 @@ int feed_write(const char *podcast_dir, const struct channel *c, const char *cov
     strbuf_addf(&path, "%s/feed.xml", podcast_dir);
     if (!(p = strbuf_detach(&path)))
         goto oom;
-    if (atomic_open(&af, p) != 0)
-        goto out;
-    if (fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), af.f) != (size_t)xmlBufferLength(buf)) {
-        atomic_abort(&af);
-        diag_error(p, 0, "cannot write");
-        goto out;
-    }
-    rc = atomic_commit(&af);
+    rc = atomic_write(p, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
     goto out;
 oom:
     diag_oom();

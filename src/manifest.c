@@ -10,10 +10,32 @@
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
+/* Writes a JSON document (and drops it) through a temporary file. */
+int write_json(const char *path, json_t *doc)
+{
+    char *text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    struct strbuf sb = STRBUF_INIT;
+    int rc = -1;
+
+    json_decref(doc);
+    if (!text) {
+        diag_oom();
+        return -1;
+    }
+    strbuf_adds(&sb, text);
+    strbuf_add(&sb, "\n", 1);
+    free(text);
+    if (sb.failed)
+        diag_oom();
+    else
+        rc = atomic_write(path, sb.s, sb.len);
+    strbuf_release(&sb);
+    return rc;
+}
+
 int manifest_write(const char *path, const struct manifest *m)
 {
     json_t *root = json_object(), *eps = json_array(), *heading = json_array();
-    struct atomic_file af;
     int failed = !root || !eps || !heading;
 
     for (size_t i = 0; i < m->heading.n && !failed; i++)
@@ -62,19 +84,7 @@ int manifest_write(const char *path, const struct manifest *m)
         diag_oom();
         return -1;
     }
-    if (atomic_open(&af, path) != 0) {
-        json_decref(root);
-        return -1;
-    }
-    if (json_dumpf(root, af.f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0) {
-        json_decref(root);
-        atomic_abort(&af);
-        diag_error(path, 0, "cannot write");
-        return -1;
-    }
-    json_decref(root);
-    fputc('\n', af.f);
-    return atomic_commit(&af);
+    return write_json(path, root);
 }
 
 static char *dup_str(json_t *o, const char *key, int *bad)

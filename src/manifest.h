@@ -46,4 +46,9 @@ int manifest_read(const char *path, struct manifest *m);
 
 void manifest_free(struct manifest *m);
 
+/* Writes a JSON document (jansson's json_t, which this call drops)
+ * through a temporary file, indented, newline-terminated.  0 or -1. */
+struct json_t;
+int write_json(const char *path, struct json_t *doc);
+
 #endif

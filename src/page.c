@@ -105,7 +105,6 @@ int page_write(const char *podcast_dir, const struct channel *c, const struct ed
     xmlBufferPtr buf = xmlBufferCreate();
     xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
     size_t *order = calloc(n ? n : 1, sizeof *order);
-    struct atomic_file af;
     struct strbuf path = STRBUF_INIT;
     char *p = NULL;
     int failed = 0, rc = -1;
@@ -180,14 +179,7 @@ int page_write(const char *podcast_dir, const struct channel *c, const struct ed
         diag_oom();
         goto out;
     }
-    if (atomic_open(&af, p) != 0)
-        goto out;
-    if (fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), af.f) != (size_t)xmlBufferLength(buf)) {
-        atomic_abort(&af);
-        diag_error(p, 0, "cannot write");
-        goto out;
-    }
-    rc = atomic_commit(&af);
+    rc = atomic_write(p, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
 out:
     if (w)
         xmlFreeTextWriter(w);

@@ -10,6 +10,7 @@
 
 #include "atomic_file.h"
 #include "diag.h"
+#include "manifest.h"
 #include "strbuf.h"
 
 static void vtt_time(double t, char *buf, size_t size)
@@ -101,7 +102,6 @@ int transcript_write_text(const char *path, const struct edition *e, size_t inde
 int transcript_write_chapters(const char *path, const struct episode_chapter *ch,
                               const double *starts, size_t n)
 {
-    struct atomic_file af;
     json_t *root = json_pack("{s:s}", "version", "1.2.0"), *list = json_array();
     int failed = !root || !list;
 
@@ -124,17 +124,5 @@ int transcript_write_chapters(const char *path, const struct episode_chapter *ch
         diag_oom();
         return -1;
     }
-    if (atomic_open(&af, path) != 0) {
-        json_decref(root);
-        return -1;
-    }
-    if (json_dumpf(root, af.f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0) {
-        json_decref(root);
-        atomic_abort(&af);
-        diag_error(path, 0, "cannot write");
-        return -1;
-    }
-    json_decref(root);
-    fputc('\n', af.f);
-    return atomic_commit(&af);
+    return write_json(path, root);
 }

@@ -151,11 +151,16 @@ def main():
     report = []
     fields = seed_fields()
     seed_text = "\n".join(fields)
-    seed_ref = read_ref("seed-a.ref") + read_ref("seed-b.ref")
-    total, right, seed_err = score("seed", han_readings(pronounce(seed_text)), seed_ref)
-    pct = 100.0 * right / total
-    ok &= pct >= TARGETS["seed"]
-    report.append(f"seed digest:  {right}/{total} syllables right ({pct:.2f}%, target {TARGETS['seed']}%)")
+    seed_err = []
+    if all(os.path.exists(os.path.join(REF, n)) for n in ("seed-a.ref", "seed-b.ref")):
+        seed_ref = read_ref("seed-a.ref") + read_ref("seed-b.ref")
+        total, right, seed_err = score("seed", han_readings(pronounce(seed_text)), seed_ref)
+        pct = 100.0 * right / total
+        ok &= pct >= TARGETS["seed"]
+        report.append(f"seed digest:  {right}/{total} syllables right ({pct:.2f}%, target {TARGETS['seed']}%)")
+    else:
+        ok = False
+        report.append("seed digest:  no reference yet (tests/pinyin/seed-a.ref, seed-b.ref)")
 
     held_ref = read_ref("heldout.ref")
     h_total, h_right, held_err = score("heldout", han_readings(pronounce("\n".join(s for s, _ in held_ref))), held_ref)
